@@ -1,0 +1,159 @@
+package org.tongban.result;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Stable machine-readable reason codes shared by identity, seals and licences.
+ *
+ * <p>The constant names are the codes: they are never renamed or removed, only added. Each
+ * constant declares the {@link Indication} it leads to when it is decisive; the {@code WARNING}
+ * kind never fails a result. {@link #message(Locale)} gives an English or Simplified Chinese
+ * (zh-CN) text from {@code org/tongban/result/reasons*.properties}.
+ *
+ * @since 0.1
+ */
+public enum Reason {
+  // --- FAILED -------------------------------------------------------------------------------
+  /** The input is not well-formed (bad encoding, wrong structure, trailing bytes, non-DER). */
+  FORMAT_FAILURE(Kind.FAILURE),
+  /** The input (or something it expands to) is larger than the configured limit. */
+  SIZE_LIMIT_EXCEEDED(Kind.FAILURE),
+  /** The cryptographic signature does not verify. */
+  SIG_CRYPTO_FAILURE(Kind.FAILURE),
+  /** A digest in the signed data does not match the data. */
+  HASH_FAILURE(Kind.FAILURE),
+  /** The algorithm is not on the allow-list. */
+  ALGORITHM_NOT_ALLOWED(Kind.FAILURE),
+  /** The algorithm named by the input differs from the algorithm bound to the key. */
+  ALGORITHM_MISMATCH(Kind.FAILURE),
+  /** The token, seal or licence is past the end of its validity. */
+  EXPIRED(Kind.FAILURE),
+  /** The token, seal or licence is not yet valid. */
+  NOT_YET_VALID(Kind.FAILURE),
+  /** The issuer is not the expected one. */
+  ISSUER_MISMATCH(Kind.FAILURE),
+  /** The audience does not include this relying party. */
+  AUDIENCE_MISMATCH(Kind.FAILURE),
+  /** One kind of token is presented as another (RFC 8725 §3.11). */
+  TOKEN_TYPE_MISMATCH(Kind.FAILURE),
+  /** A certificate was revoked at or before the validation time. */
+  REVOKED(Kind.FAILURE),
+  /** The certificate chain is structurally invalid (basic constraints, path length, names). */
+  CERT_CHAIN_INVALID(Kind.FAILURE),
+  /** A certificate's signature, made by its issuer, does not verify. */
+  CERT_SIGNATURE_INVALID(Kind.FAILURE),
+  /** A certificate was past its notAfter at the validation time. */
+  CERT_EXPIRED(Kind.FAILURE),
+  /** A certificate was before its notBefore at the validation time. */
+  CERT_NOT_YET_VALID(Kind.FAILURE),
+  /** The chain does not end at a configured trust anchor. */
+  UNTRUSTED_ROOT(Kind.FAILURE),
+  /** A certificate's key usage does not allow what it was used for. */
+  KEY_USAGE_INVALID(Kind.FAILURE),
+  /** A PDF was changed after the seal in a way that is not allowed. */
+  DOCUMENT_MODIFIED_AFTER_SEAL(Kind.FAILURE),
+  /** A PDF signature's byte range is malformed or does not cover what it must. */
+  BYTE_RANGE_INVALID(Kind.FAILURE),
+  /** The signer's certificate is not one the seal allows. */
+  SEAL_CERT_MISMATCH(Kind.FAILURE),
+  /** The licence has been revoked, withdrawn, suspended or cancelled. */
+  LICENSE_REVOKED(Kind.FAILURE),
+  /** The licence data does not match its signed form or its check characters. */
+  LICENSE_DATA_MISMATCH(Kind.FAILURE),
+  /** A configured policy rule is not met. */
+  POLICY_FAILURE(Kind.FAILURE),
+
+  // --- INDETERMINATE ------------------------------------------------------------------------
+  /** No key matching the input's key id was found. */
+  KEY_NOT_FOUND(Kind.INDETERMINATE),
+  /** The key source (JWKS endpoint, key server) could not be reached and no usable cache exists. */
+  KEY_SOURCE_UNAVAILABLE(Kind.INDETERMINATE),
+  /** Revocation status could not be determined (CRL unreachable, stale or not verifiable). */
+  REVOCATION_UNKNOWN(Kind.INDETERMINATE),
+  /** No certificate chain to a trust anchor could be built from the certificates available. */
+  NO_CERTIFICATE_CHAIN_FOUND(Kind.INDETERMINATE),
+  /** The time of signing is unknown, so validity at signing time cannot be decided. */
+  SIGNING_TIME_UNKNOWN(Kind.INDETERMINATE),
+
+  // --- WARNING ------------------------------------------------------------------------------
+  /** Cached keys were used because the key source was unreachable (within outage tolerance). */
+  STALE_KEYS_USED(Kind.WARNING),
+  /** A weak algorithm was accepted because policy relaxed it. */
+  WEAK_ALGORITHM_ACCEPTED(Kind.WARNING);
+
+  /** Whether a reason fails, leaves undecided, or only warns. */
+  public enum Kind {
+    /** Leads to {@link Indication#FAILED}. */
+    FAILURE,
+    /** Leads to {@link Indication#INDETERMINATE}. */
+    INDETERMINATE,
+    /** Never changes the indication; reported among the warnings. */
+    WARNING
+  }
+
+  private static final String BUNDLE = "org.tongban.result.reasons";
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final Kind kind;
+
+  Reason(Kind kind) {
+    this.kind = kind;
+  }
+
+  /**
+   * Returns whether this reason fails, leaves undecided, or only warns.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the indication this reason leads to when it is decisive: {@code FAILED},
+   * {@code INDETERMINATE}, or {@code PASSED} for a warning.
+   *
+   * @return the indication
+   */
+  public Indication indication() {
+    switch (kind) {
+      case FAILURE:
+        return Indication.FAILED;
+      case INDETERMINATE:
+        return Indication.INDETERMINATE;
+      default:
+        return Indication.PASSED;
+    }
+  }
+
+  /**
+   * Returns the stable code, equal to {@link #name()}.
+   *
+   * @return the code
+   */
+  public String code() {
+    return name();
+  }
+
+  /**
+   * Returns a human-readable message for this reason, in Simplified Chinese for {@code zh}
+   * locales and English otherwise.
+   *
+   * @param locale the locale
+   * @return the message; the code itself if no bundle has it (a test makes sure every code has
+   *     text in both bundles)
+   */
+  public String message(Locale locale) {
+    // Only two bundles exist: zh-CN and the English root. Any Chinese locale gets zh-CN text,
+    // and the JVM's default locale must never leak in through the fallback chain.
+    Locale effective = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
+    try {
+      return ResourceBundle.getBundle(BUNDLE, effective, NO_FALLBACK).getString(name());
+    } catch (MissingResourceException e) {
+      return name();
+    }
+  }
+}
