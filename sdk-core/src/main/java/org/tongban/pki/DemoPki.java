@@ -3,6 +3,7 @@ package org.tongban.pki;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -42,21 +43,31 @@ public final class DemoPki {
   private final Map<BigInteger, Instant> revokedLeaves = new ConcurrentHashMap<>();
 
   /**
-   * A key and its certificate chain, leaf first.
+   * A key and its certificate chain, leaf first. The private key is exposed because demos and
+   * tests write it to PEM files; a real CA would never hand it out.
    *
    * @param signingKey the key, with the chain attached
+   * @param privateKey the private key
    * @param chain the chain, leaf first, root last
    */
-  public record Issued(SigningKey signingKey, List<X509Certificate> chain) {
+  public record Issued(SigningKey signingKey, PrivateKey privateKey,
+      List<X509Certificate> chain) {
     /**
      * Copies the chain.
      *
      * @param signingKey the key
+     * @param privateKey the private key
      * @param chain the chain
      */
     public Issued {
       Objects.requireNonNull(signingKey, "signingKey");
+      Objects.requireNonNull(privateKey, "privateKey");
       chain = List.copyOf(chain);
+    }
+
+    @Override
+    public String toString() {
+      return "Issued{" + chain.get(0).getSubjectX500Principal().getName() + "}";
     }
 
     /**
@@ -81,7 +92,7 @@ public final class DemoPki {
         .selfSigned(rootKey).ca(1)
         .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))).build();
     this.root = new Issued(SigningKeys.of(rootPair.getPrivate(), List.of(rootCert)),
-        List.of(rootCert));
+        rootPair.getPrivate(), List.of(rootCert));
 
     KeyPair interPair = KeyPairs.generate(keyType);
     CertificateBuilder ib = CertificateBuilder.forSubject(interPair.getPublic(),
@@ -92,7 +103,7 @@ public final class DemoPki {
     X509Certificate interCert = ib.build();
     this.intermediate = new Issued(
         SigningKeys.of(interPair.getPrivate(), List.of(interCert, rootCert)),
-        List.of(interCert, rootCert));
+        interPair.getPrivate(), List.of(interCert, rootCert));
   }
 
   /**
@@ -179,7 +190,7 @@ public final class DemoPki {
     crlBase.ifPresent(u -> b.crlDistributionPoint(u.resolve("intermediate.crl")));
     X509Certificate cert = b.build();
     List<X509Certificate> chain = List.of(cert, intermediate.certificate(), root.certificate());
-    return new Issued(SigningKeys.of(pair.getPrivate(), chain), chain);
+    return new Issued(SigningKeys.of(pair.getPrivate(), chain), pair.getPrivate(), chain);
   }
 
   /**

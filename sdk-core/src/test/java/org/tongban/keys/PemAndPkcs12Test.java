@@ -66,8 +66,7 @@ class PemAndPkcs12Test {
 
     Path p12 = dir.resolve("leaf.p12");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrivateKey pk = ((org.tongban.internal.crypto.SoftwareSigningKey) leaf.signingKey())
-        .privateKey();
+    PrivateKey pk = leaf.privateKey();
     SigningKeys.writePkcs12(out, pk, leaf.chain(), "seal", "pw".toCharArray());
     Files.write(p12, out.toByteArray());
     SigningKey back = SigningKeys.fromPkcs12(p12, "pw".toCharArray(), Optional.empty());

@@ -1,0 +1,129 @@
+package org.tongban.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureEncoding;
+import org.tongban.crypto.SignatureParameters;
+import org.tongban.crypto.SigningKey;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.keys.Pem;
+import org.tongban.keys.SigningKeys;
+import org.tongban.pki.CertificatePath;
+import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.CrlRevocationSource;
+import org.tongban.pki.DemoPki;
+import org.tongban.result.Indication;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run every capability end to end in a temporary folder and print each step.",
+        "Exit 0 iff every step gave the expected outcome."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dir", description = "work folder (default: a new temporary folder)")
+  Path dir;
+
+  @Option(names = "--debug", hidden = true)
+  boolean debug;
+
+  private PrintWriter out;
+  private int failures;
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    Path work = dir != null ? Files.createDirectories(dir)
+        : Files.createTempDirectory("tongban-demo-");
+    out.println("Tongban demo — work folder " + work);
+    byte[] document = ("关于开展一网通办试点工作的通知\n"
+        + "Notice on the one-stop government service pilot\n").getBytes(StandardCharsets.UTF_8);
+    Files.write(work.resolve("notice.txt"), document);
+
+    for (KeyType type : List.of(KeyType.SM2, KeyType.RSA)) {
+      out.println();
+      out.println("== " + type + " ==");
+      DemoPki pki = DemoPki.create(type, "Tongban " + type);
+      step("throw-away PKI: root → issuing CA, " + type, true,
+          pki.root().certificate().getSubjectX500Principal().getName());
+      DemoPki.Issued dept = pki.issueLeaf("CN=某某市市场监督管理局,O=某某市人民政府,C=CN");
+      String prefix = type.name().toLowerCase();
+      Files2.write(work.resolve(prefix + "-dept.key.pem"), Pem.writePrivateKey(dept.privateKey()));
+      Files2.write(work.resolve(prefix + "-dept.chain.pem"), Pem.writeCertificates(dept.chain()));
+      Files2.write(work.resolve(prefix + "-root.pem"), Pem.writeCertificate(
+          pki.root().certificate()));
+      step("department key and certificate chain written as PEM", true,
+          prefix + "-dept.key.pem, " + prefix + "-dept.chain.pem");
+
+      byte[] sig = dept.signingKey().sign(document);
+      Files.write(work.resolve("notice.txt." + prefix + ".sig"), sig);
+      VerificationKey vk = VerificationKey.of(dept.certificate());
+      step("sign notice.txt (" + dept.signingKey().algorithm() + ") and verify",
+          vk.verifier().isValid(sig, document), sig.length + "-byte signature");
+
+      byte[] tampered = document.clone();
+      tampered[tampered.length - 2] ^= 0x01;
+      step("one flipped bit in the document is detected", !vk.verifier().isValid(sig, tampered),
+          "SIG_CRYPTO_FAILURE");
+
+      CertificateVerifier chains = CertificateVerifier.builder(pki.trustAnchors())
+          .revocation(CrlRevocationSource.builder().offline().crl(pki.intermediateCrl())
+              .crl(pki.rootCrl()).build()).build();
+      VerificationResult<CertificatePath> ok = chains.verify(dept.chain());
+      step("certificate chain to the trusted root, with CRLs", ok.isValid(),
+          ok.indication().toString());
+
+      pki.revoke(dept.certificate(), Instant.now().minusSeconds(1));
+      CertificateVerifier afterRevocation = CertificateVerifier.builder(pki.trustAnchors())
+          .revocation(CrlRevocationSource.builder().offline().crl(pki.intermediateCrl())
+              .crl(pki.rootCrl()).build()).build();
+      VerificationResult<CertificatePath> revoked = afterRevocation.verify(dept.chain());
+      step("after revocation the chain fails with REVOKED",
+          revoked.indication() == Indication.FAILED
+              && revoked.reason().orElse(null) == Reason.REVOKED,
+          revoked.reason().map(Enum::name).orElse("-"));
+
+      DemoPki.Issued other = DemoPki.create(type, "Elsewhere").issueLeaf("CN=Stranger,C=CN");
+      VerificationResult<CertificatePath> stranger = chains.verify(other.chain());
+      step("a certificate from another PKI is refused (UNTRUSTED_ROOT)",
+          stranger.reason().orElse(null) == Reason.UNTRUSTED_ROOT,
+          stranger.reason().map(Enum::name).orElse("-"));
+
+      if (type == KeyType.SM2) {
+        SignatureParameters alice = SignatureParameters.sm2("ALICE123@YAHOO.COM",
+            SignatureEncoding.DER);
+        SigningKey withId = SigningKeys.builder(dept.privateKey()).parameters(alice)
+            .build();
+        byte[] idSig = withId.sign(document);
+        boolean rightId = VerificationKey.builder(dept.certificate().getPublicKey())
+            .parameters(alice).build().verifier().isValid(idSig, document);
+        boolean defaultId = vk.verifier().isValid(idSig, document);
+        step("SM2 distinguishing ID is bound: ALICE123@YAHOO.COM verifies, the default ID not",
+            rightId && !defaultId, "Z_A differs");
+      }
+    }
+    out.println();
+    out.println(failures == 0 ? "demo: all steps passed" : "demo: " + failures + " step(s) failed");
+    out.flush();
+    return failures == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
+  }
+
+  private void step(String what, boolean ok, String detail) {
+    if (!ok) {
+      failures++;
+    }
+    out.println((ok ? "  [ok]   " : "  [FAIL] ") + what + (detail.isEmpty() ? "" : " — " + detail));
+    out.flush();
+  }
+}

@@ -1,0 +1,40 @@
+package org.tongban.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** File helpers with size limits, so that a wrong path cannot exhaust memory. */
+final class Files2 {
+  /** Largest file signed or verified by the CLI: 512 MiB. */
+  static final long MAX_INPUT_BYTES = 512L << 20;
+  /** Largest key, certificate or signature file: 1 MiB. */
+  static final long MAX_SMALL_BYTES = 1L << 20;
+
+  private Files2() {}
+
+  static byte[] read(Path p, long max) throws IOException {
+    long size = Files.size(p);
+    if (size > max) {
+      throw new IOException(p + " is larger than " + max + " bytes");
+    }
+    return Files.readAllBytes(p);
+  }
+
+  static String readText(Path p) throws IOException {
+    return new String(read(p, MAX_SMALL_BYTES), StandardCharsets.UTF_8);
+  }
+
+  static void write(Path p, String text) throws IOException {
+    write(p, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void write(Path p, byte[] bytes) throws IOException {
+    Path parent = p.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.write(p, bytes);
+  }
+}
