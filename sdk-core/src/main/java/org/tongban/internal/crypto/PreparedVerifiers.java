@@ -94,14 +94,14 @@ public final class PreparedVerifiers {
   /** SM2 with the Z_A of the key and distinguishing ID computed once. */
   public static final class Sm2Verifier implements Verifier {
     private final ECDomainParameters domain;
-    private final ECPoint q;
+    private final Sm2Core.FixedPoint q;
     private final SignatureParameters params;
     private final byte[] za;
     private final int fieldBytes;
 
     Sm2Verifier(ECDomainParameters domain, ECPoint q, SignatureParameters params) {
       this.domain = domain;
-      this.q = q;
+      this.q = Sm2Core.prepare(domain, q);
       this.params = params;
       this.za = Sm2Core.za(domain, params.distinguishingId(), q);
       this.fieldBytes = (domain.getCurve().getFieldSize() + 7) / 8;
@@ -113,7 +113,8 @@ public final class PreparedVerifiers {
         throw invalid();
       }
       BigInteger[] rs = EcSignatureCodec.decode(signature, params.encoding(), fieldBytes);
-      if (rs == null || !Sm2Core.verify(domain, q, Sm2Core.e(za, message), rs[0], rs[1])) {
+      if (rs == null
+          || !Sm2Core.verify(domain, q, Sm2Core.e(za, message), rs[0], rs[1])) {
         throw invalid();
       }
     }
@@ -145,7 +146,7 @@ public final class PreparedVerifiers {
         SignatureParameters params) {
       this.alg = alg;
       this.domain = domain;
-      this.key = new ECPublicKeyParameters(q, domain);
+      this.key = new ECPublicKeyParameters(Sm2Core.preparePublicPoint(q), domain);
       this.params = params;
       this.fieldBytes = (domain.getCurve().getFieldSize() + 7) / 8;
     }
