@@ -1,0 +1,83 @@
+package org.tongban.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.tongban.result.Reason;
+import org.tongban.samples.crypto.SignVerifySample;
+import org.tongban.testing.TestData;
+
+/** Keeps README.md true: compiled quick starts, the Reason table, the two commands, CI. */
+class ReadmeTest {
+  private static String readme() throws Exception {
+    return Files.readString(TestData.projectRoot().resolve("README.md"), StandardCharsets.UTF_8);
+  }
+
+  private static String between(String text, String start, String end) {
+    int a = text.indexOf(start);
+    int b = text.indexOf(end, a);
+    assertTrue(a >= 0 && b > a, "markers " + start + " / " + end);
+    return text.substring(a + start.length(), b);
+  }
+
+  @Test
+  void quickStart_equalsCompiledSample() throws Exception {
+    Path src = TestData.projectRoot().resolve(
+        "samples/src/main/java/org/tongban/samples/crypto/SignVerifySample.java");
+    String region = between(Files.readString(src), "// [START sign-verify]\n",
+        "    // [END sign-verify]");
+    List<String> dedented = new ArrayList<>();
+    for (String line : region.split("\n", -1)) {
+      dedented.add(line.startsWith("    ") ? line.substring(4) : line);
+    }
+    String block = between(readme(), "<!-- [START sign-verify] -->\n```java\n",
+        "```\n<!-- [END sign-verify] -->");
+    assertEquals(String.join("\n", dedented), block);
+  }
+
+  @Test
+  void quickStart_runs() {
+    assertTrue(SignVerifySample.run());
+  }
+
+  @Test
+  void reasonTable_matchesEnumAndBundles() throws Exception {
+    Properties en = load("reasons.properties");
+    Properties zh = load("reasons_zh_CN.properties");
+    StringBuilder sb = new StringBuilder("\n| code | indication | English | 中文 |\n|---|---|---|---|\n");
+    for (Reason r : Reason.values()) {
+      String ind = r.kind() == Reason.Kind.WARNING ? "warning" : r.indication().name();
+      sb.append("| `").append(r.name()).append("` | ").append(ind).append(" | ")
+          .append(en.getProperty(r.name())).append(" | ").append(zh.getProperty(r.name()))
+          .append(" |\n");
+    }
+    assertEquals(sb.toString(), between(readme(), "<!-- [START reasons] -->",
+        "<!-- [END reasons] -->"), "regenerate the README reason table");
+  }
+
+  @Test
+  void readme_startsWithTheTwoCommands_andCiRunsTheTestCommand() throws Exception {
+    String[] lines = readme().split("\n");
+    assertTrue(lines[3].contains("java -jar samples/target/tongban.jar demo"), lines[3]);
+    assertTrue(lines[4].startsWith("mvn -B verify"), lines[4]);
+    String ci = Files.readString(TestData.projectRoot().resolve(".ci/run"));
+    assertTrue(ci.contains("\nmvn -B verify\n"), ".ci/run must run README's test command");
+  }
+
+  private static Properties load(String name) throws Exception {
+    Properties p = new Properties();
+    try (InputStreamReader r = new InputStreamReader(
+        Reason.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return p;
+  }
+}
