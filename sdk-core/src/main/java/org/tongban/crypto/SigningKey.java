@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A private key that can sign: in memory ({@link SigningKeys}), or in an HSM, a USB key (UKey)
+ * A private key that can sign: in memory ({@link org.tongban.keys.SigningKeys}), or in an HSM, a USB key (UKey)
  * or a remote signing service — anyone may implement this interface.
  *
  * <h2>What is signed</h2>
