@@ -1,0 +1,126 @@
+package org.tongban.internal.asn1;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.tongban.MalformedInputException;
+import org.tongban.result.Reason;
+
+/**
+ * Strict DER decoding of untrusted bytes: a size limit, a nesting-depth limit checked before
+ * BouncyCastle sees the bytes (its parser recurses, so deep nesting would overflow the stack),
+ * exactly one top-level value with no trailing bytes, and DER only (the value must re-encode to
+ * the identical bytes, so BER length forms, non-minimal integers and unsorted sets are refused).
+ */
+public final class Der {
+  private Der() {}
+
+  /**
+   * Decodes one DER value.
+   *
+   * @param der the bytes
+   * @param maxBytes the size limit
+   * @param maxDepth the nesting limit
+   * @return the value
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static ASN1Primitive decode(byte[] der, int maxBytes, int maxDepth) {
+    if (der == null || der.length == 0) {
+      throw new MalformedInputException("empty input");
+    }
+    if (der.length > maxBytes) {
+      throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
+          "input of " + der.length + " bytes exceeds " + maxBytes, null);
+    }
+    checkStructure(der, maxDepth);
+    ASN1Primitive p;
+    try (ASN1InputStream in = new ASN1InputStream(der, true)) {
+      p = in.readObject();
+      if (p == null || in.available() > 0 || in.readObject() != null) {
+        throw new MalformedInputException("trailing bytes after the DER value");
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof MalformedInputException) {
+        throw (MalformedInputException) e;
+      }
+      throw new MalformedInputException("malformed DER", e);
+    }
+    try {
+      if (!Arrays.equals(p.getEncoded("DER"), der)) {
+        throw new MalformedInputException("not DER (BER or non-canonical encoding)");
+      }
+    } catch (IOException e) {
+      throw new MalformedInputException("malformed DER", e);
+    }
+    return p;
+  }
+
+  /**
+   * Walks the TLV structure without recursion: definite lengths only, every length inside its
+   * parent, nesting at most {@code maxDepth}.
+   */
+  private static void checkStructure(byte[] b, int maxDepth) {
+    int[] ends = new int[maxDepth + 1];
+    int depth = 0;
+    ends[0] = b.length;
+    int pos = 0;
+    while (pos < b.length) {
+      while (depth > 0 && pos == ends[depth]) {
+        depth--;
+      }
+      if (pos >= ends[depth]) {
+        throw new MalformedInputException("length overruns its parent");
+      }
+      int tag = b[pos++] & 0xff;
+      if ((tag & 0x1f) == 0x1f) {
+        int n = 0;
+        while (pos < b.length && (b[pos] & 0x80) != 0) {
+          pos++;
+          if (++n > 4) {
+            throw new MalformedInputException("tag number too long");
+          }
+        }
+        pos++;
+      }
+      if (pos >= b.length) {
+        throw new MalformedInputException("truncated");
+      }
+      int first = b[pos++] & 0xff;
+      long len;
+      if (first < 0x80) {
+        len = first;
+      } else if (first == 0x80) {
+        throw new MalformedInputException("indefinite length (BER) not allowed");
+      } else {
+        int n = first & 0x7f;
+        if (n > 4 || pos + n > b.length) {
+          throw new MalformedInputException("bad length");
+        }
+        len = 0;
+        for (int i = 0; i < n; i++) {
+          len = (len << 8) | (b[pos++] & 0xff);
+        }
+      }
+      if (pos + len > ends[depth]) {
+        throw new MalformedInputException("length overruns its parent");
+      }
+      boolean constructed = (tag & 0x20) != 0;
+      if (constructed && len > 0) {
+        if (depth + 1 > maxDepth) {
+          throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
+              "ASN.1 nesting deeper than " + maxDepth, null);
+        }
+        ends[++depth] = (int) (pos + len);
+      } else {
+        pos += (int) len;
+      }
+    }
+    while (depth > 0 && pos == ends[depth]) {
+      depth--;
+    }
+    if (depth != 0) {
+      throw new MalformedInputException("truncated");
+    }
+  }
+}

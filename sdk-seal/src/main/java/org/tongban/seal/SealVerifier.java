@@ -1,0 +1,411 @@
+package org.tongban.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.tongban.KeyAccessException;
+import org.tongban.MalformedInputException;
+import org.tongban.crypto.DigestAlgorithm;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.pki.CertificatePath;
+import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.RevocationSource;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.result.CheckId;
+import org.tongban.result.Evidence;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+import org.tongban.seal.internal.SealAlgorithms;
+import org.tongban.seal.internal.TimeStamps;
+import org.tongban.seal.ses.SesSeal;
+import org.tongban.seal.ses.SesSignature;
+
+/**
+ * Verifies a detached electronic seal signature ({@code SES_Signature}, v4 or v1) against the
+ * document it signs and returns the common {@link VerificationResult}; never throws on bad
+ * input.
+ *
+ * <p>Checks, in order, each recorded:
+ *
+ * <ol>
+ *   <li>{@code format}: strict DER, known generation, consistent versions;
+ *   <li>{@code seal.maker-signature}: the maker's signature over the seal
+ *       ({@link SesSeal#makerSignedBytes()}, or the alternative form, which the detail names);
+ *   <li>{@code signature}: the signer's signature over {@code TBS_Sign};
+ *   <li>{@code data-hash}: {@code dataHash} equals SM3 (SM2 signer) or SHA-256 (RSA signer) of
+ *       the document;
+ *   <li>{@code seal.signer-allowed}: the seal lists the signer's certificate (or its digest);
+ *   <li>{@code seal.validity}: the signing time lies in the seal's validity window;
+ *   <li>{@code timestamp}: a time stamp, when present, covers the signature value and verifies
+ *       (its TSA chaining to the trust anchors); it then fixes the time for the signer chain;
+ *   <li>{@code maker.chain}, {@code signer.chain}: both certificates chain to the trust anchors
+ *       (key usage, validity, revocation when configured) — the maker's at the seal's creation
+ *       date, the signer's at the time-stamped time, or else now (or at the claimed signing
+ *       time if {@link Builder#trustClaimedSigningTime()} is set).
+ * </ol>
+ *
+ * <p>Rejects: {@link Reason#FORMAT_FAILURE}, {@link Reason#SIZE_LIMIT_EXCEEDED},
+ * {@link Reason#ALGORITHM_NOT_ALLOWED}, {@link Reason#ALGORITHM_MISMATCH},
+ * {@link Reason#SIG_CRYPTO_FAILURE}, {@link Reason#HASH_FAILURE},
+ * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#EXPIRED}, {@link Reason#NOT_YET_VALID}, and
+ * every reason of {@link CertificateVerifier}.
+ *
+ * <p>Immutable and thread-safe; build once and share.
+ *
+ * @since 0.1
+ */
+public final class SealVerifier {
+  /** The seal maker's signature over the seal. */
+  public static final CheckId MAKER_SIGNATURE = CheckId.of("seal.maker-signature");
+  /** The document digest. */
+  public static final CheckId DATA_HASH = CheckId.of("data-hash");
+  /** The signer is a holder of the seal. */
+  public static final CheckId SIGNER_ALLOWED = CheckId.of("seal.signer-allowed");
+  /** The seal's validity at signing time. */
+  public static final CheckId SEAL_VALIDITY = CheckId.of("seal.validity");
+  /** The time stamp over the signature value. */
+  public static final CheckId TIMESTAMP = CheckId.of("timestamp");
+  /** The maker certificate's chain. */
+  public static final CheckId MAKER_CHAIN = CheckId.of("maker.chain");
+  /** The signer certificate's chain. */
+  public static final CheckId SIGNER_CHAIN = CheckId.of("signer.chain");
+
+  private final Optional<CertificateVerifier> chains;
+  private final List<X509Certificate> intermediates;
+  private final Clock clock;
+  private final boolean trustClaimedTime;
+
+  private SealVerifier(Builder b) {
+    if (b.anchors == null) {
+      this.chains = Optional.empty();
+    } else {
+      CertificateVerifier.Builder cv = CertificateVerifier.builder(b.anchors).clock(b.clock);
+      if (b.revocation != null) {
+        cv.revocation(b.revocation);
+      }
+      this.chains = Optional.of(cv.build());
+    }
+    this.intermediates = List.copyOf(b.intermediates);
+    this.clock = b.clock;
+    this.trustClaimedTime = b.trustClaimedTime;
+  }
+
+  /**
+   * Starts a builder. Not thread-safe.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a signature over a document.
+   *
+   * @param sesSignature the DER {@code SES_Signature}
+   * @param document the document bytes
+   * @return the result
+   */
+  public VerificationResult<VerifiedSeal> verify(byte[] sesSignature, byte[] document) {
+    Objects.requireNonNull(document, "document");
+    return verify(sesSignature, alg -> alg.digest(document));
+  }
+
+  /**
+   * Verifies a signature over a document stream (read to its end, not closed, never held in
+   * memory).
+   *
+   * @param sesSignature the DER {@code SES_Signature}
+   * @param document the document
+   * @return the result
+   * @throws IOException if reading the document fails
+   */
+  public VerificationResult<VerifiedSeal> verify(byte[] sesSignature, InputStream document)
+      throws IOException {
+    Objects.requireNonNull(document, "document");
+    IOException[] failure = new IOException[1];
+    VerificationResult<VerifiedSeal> r = verify(sesSignature, alg -> {
+      try {
+        return alg.digest(document);
+      } catch (IOException e) {
+        failure[0] = e;
+        return new byte[0];
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return r;
+  }
+
+  private interface DocumentDigest {
+    byte[] digest(DigestAlgorithm alg);
+  }
+
+  private VerificationResult<VerifiedSeal> verify(byte[] der, DocumentDigest doc) {
+    Objects.requireNonNull(der, "sesSignature");
+    Instant now = clock.instant();
+    VerificationResult.Builder<VerifiedSeal> r = VerificationResult.builder(now);
+    SesSignature sig;
+    try {
+      sig = SesSignature.parse(der);
+    } catch (MalformedInputException e) {
+      return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
+    } catch (RuntimeException e) {
+      return r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "malformed SES_Signature")
+          .buildFailed();
+    }
+    SesSeal seal = sig.seal();
+    r.ok(CheckId.FORMAT, sig.version() + " (" + (sig.version().headerVersion() == 4
+        ? "GB/T 38540-2020" : "GM/T 0031-2014") + ")");
+    r.evidence(Evidence.builder().algorithm(sig.signatureAlgorithmOid())
+        .certificates(List.of(sig.signerCertificate(), seal.makerCertificate()))
+        .claimedSigningTime(sig.signingTime())
+        .coveredBytes("TBS_Sign (" + sig.toBeSigned().length + " bytes) incl. dataHash of the "
+            + "whole document")
+        .fact("seal.name", seal.name()).fact("seal.esID", seal.esId())
+        .fact("seal.version", seal.version().name()).build());
+    try {
+      return checks(r, sig, seal, doc, now);
+    } catch (RuntimeException e) {
+      // Defence in depth: nothing from a provider escapes as an exception.
+      return r.fail(CheckId.of("internal"), Reason.FORMAT_FAILURE, "unexpected input")
+          .buildFailed();
+    }
+  }
+
+  private VerificationResult<VerifiedSeal> checks(VerificationResult.Builder<VerifiedSeal> r,
+      SesSignature sig, SesSeal seal, DocumentDigest doc, Instant now) {
+    // Maker signature.
+    Optional<VerificationKey> makerKey = key(r, MAKER_SIGNATURE, seal.makerCertificate(),
+        seal.signatureAlgorithmOid());
+    if (makerKey.isPresent()) {
+      byte[] value = seal.signedValue();
+      if (makerKey.get().verifier().isValid(value, seal.makerSignedBytes())) {
+        r.ok(MAKER_SIGNATURE, "over " + (seal.version().headerVersion() == 4
+            ? "DER(SES_SealInfo)" : "DER(SEQUENCE{SES_SealInfo, cert, signatureAlgorithm})"));
+      } else if (makerKey.get().verifier().isValid(value, seal.alternativeMakerSignedBytes())) {
+        r.ok(MAKER_SIGNATURE, "over the alternative form " + (seal.version().headerVersion() == 4
+            ? "DER(SEQUENCE{SES_SealInfo, cert, signAlgID})" : "DER(SES_SealInfo)"));
+      } else {
+        r.fail(MAKER_SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the maker's signature over the seal");
+      }
+    }
+
+    // Signer signature.
+    Optional<VerificationKey> signerKey = key(r, CheckId.SIGNATURE, sig.signerCertificate(),
+        sig.signatureAlgorithmOid());
+    signerKey.ifPresent(k -> {
+      if (k.verifier().isValid(sig.signature(), sig.toBeSigned())) {
+        r.ok(CheckId.SIGNATURE, k.algorithm() + " over DER(TBS_Sign)");
+      } else {
+        r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the signer's signature");
+      }
+    });
+
+    // Document digest.
+    DigestAlgorithm dAlg = signerKey.map(k -> SealAlgorithms.digestFor(k.algorithm()))
+        .orElse(DigestAlgorithm.SM3);
+    byte[] actual = doc.digest(dAlg);
+    if (java.security.MessageDigest.isEqual(actual, sig.dataHash())) {
+      r.ok(DATA_HASH, dAlg.jcaName() + " of the document");
+    } else {
+      r.fail(DATA_HASH, Reason.HASH_FAILURE, dAlg.jcaName() + " of the document differs");
+    }
+
+    // Signer listed by the seal.
+    if (DataSealer.listsCertificate(seal, sig.signerCertificate())) {
+      r.ok(SIGNER_ALLOWED, seal.certListType() == SesSeal.CertListType.CERTIFICATES
+          ? "listed by certificate" : "listed by certificate digest");
+    } else {
+      r.fail(SIGNER_ALLOWED, Reason.SEAL_CERT_MISMATCH, "the seal does not list the signer");
+    }
+
+    // Seal validity at signing time.
+    Instant t = sig.signingTime();
+    if (t.isBefore(seal.validStart())) {
+      r.fail(SEAL_VALIDITY, Reason.NOT_YET_VALID, "signed " + t + ", seal valid from "
+          + seal.validStart());
+    } else if (t.isAfter(seal.validEnd())) {
+      r.fail(SEAL_VALIDITY, Reason.EXPIRED, "signed " + t + ", seal valid until "
+          + seal.validEnd());
+    } else {
+      r.ok(SEAL_VALIDITY, seal.validStart() + " .. " + seal.validEnd());
+    }
+
+    // Time stamp.
+    Instant tsTime = null;
+    Optional<byte[]> ts = sig.timeStamp();
+    if (ts.isEmpty()) {
+      r.skip(TIMESTAMP, "no time stamp");
+    } else {
+      TimeStamps.Result tr = TimeStamps.verify(ts.get(), sig.signature(), chains);
+      if (tr.ok()) {
+        tsTime = tr.time();
+        r.ok(TIMESTAMP, "at " + tsTime);
+      } else {
+        r.fail(TIMESTAMP, tr.reason(), tr.detail());
+      }
+    }
+
+    // Chains.
+    if (chains.isEmpty()) {
+      r.skip(MAKER_CHAIN, "no trust anchors configured: the maker is not validated");
+      r.skip(SIGNER_CHAIN, "no trust anchors configured: the signer is not validated");
+    } else {
+      chain(r, MAKER_CHAIN, seal.makerCertificate(), seal.createDate());
+      Instant at = tsTime != null ? tsTime : trustClaimedTime ? sig.signingTime() : now;
+      chain(r, SIGNER_CHAIN, sig.signerCertificate(), at);
+    }
+    return r.build(new VerifiedSeal(sig.version(), seal.name(), seal.esId(), seal.typeCode(),
+        seal.picture(), seal.makerCertificate(), sig.signerCertificate(), sig.signingTime(),
+        sig.propertyInfo(), tsTime));
+  }
+
+  private void chain(VerificationResult.Builder<VerifiedSeal> r, CheckId id,
+      X509Certificate cert, Instant at) {
+    List<X509Certificate> chain = new java.util.ArrayList<>();
+    chain.add(cert);
+    chain.addAll(intermediates);
+    VerificationResult<CertificatePath> c = chains.orElseThrow().verify(chain, at);
+    if (c.isValid()) {
+      r.ok(id, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName() + " at "
+          + at);
+    } else {
+      String detail = c.checks().stream().filter(x -> x.reason().equals(c.reason()))
+          .map(x -> x.id() + ": " + x.detail()).findFirst().orElse("");
+      r.fail(id, c.reason().orElseThrow(), detail);
+    }
+  }
+
+  private static Optional<VerificationKey> key(VerificationResult.Builder<VerifiedSeal> r,
+      CheckId id, X509Certificate cert, String oid) {
+    Optional<SignatureAlgorithm> named = SignatureAlgorithm.forOid(oid);
+    if (named.isEmpty() || (named.get() != SignatureAlgorithm.SM2_SM3
+        && named.get() != SignatureAlgorithm.RSA_PKCS1_SHA256)) {
+      r.fail(id, Reason.ALGORITHM_NOT_ALLOWED, "algorithm " + oid);
+      return Optional.empty();
+    }
+    KeyType type;
+    try {
+      type = VerificationKey.keyTypeOf(cert.getPublicKey());
+    } catch (KeyAccessException e) {
+      r.fail(id, Reason.ALGORITHM_NOT_ALLOWED, "unsupported key in the certificate");
+      return Optional.empty();
+    }
+    if (type != named.get().keyType()) {
+      r.fail(id, Reason.ALGORITHM_MISMATCH, oid + " named for a " + type + " key");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SealAlgorithms.verificationKey(cert.getPublicKey(), named.get()));
+    } catch (KeyAccessException e) {
+      r.fail(id, Reason.ALGORITHM_NOT_ALLOWED, "unusable key: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Builds a {@link SealVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private TrustAnchors anchors;
+    private List<X509Certificate> intermediates = List.of();
+    private RevocationSource revocation;
+    private Clock clock = Clock.systemUTC();
+    private boolean trustClaimedTime;
+    private boolean skipChains;
+
+    private Builder() {}
+
+    /**
+     * Sets the roots both maker and signer certificates must chain to.
+     *
+     * @param anchors the anchors
+     * @return this builder
+     */
+    public Builder trustAnchors(TrustAnchors anchors) {
+      this.anchors = Objects.requireNonNull(anchors, "anchors");
+      return this;
+    }
+
+    /**
+     * Sets intermediate CA certificates used to build chains: {@code SES_Signature} carries only
+     * the signer's and the maker's own certificates.
+     *
+     * @param certificates the intermediates
+     * @return this builder
+     */
+    public Builder intermediates(List<X509Certificate> certificates) {
+      this.intermediates = List.copyOf(certificates);
+      return this;
+    }
+
+    /**
+     * Checks revocation (e.g. {@link org.tongban.pki.CrlRevocationSource}).
+     *
+     * @param source the source
+     * @return this builder
+     */
+    public Builder revocation(RevocationSource source) {
+      this.revocation = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Validates the signer's chain at the signing time the signature claims, rather than now,
+     * when there is no time stamp. The claim is the signer's own word: use only where signing
+     * times are otherwise attested.
+     *
+     * @return this builder
+     */
+    public Builder trustClaimedSigningTime() {
+      this.trustClaimedTime = true;
+      return this;
+    }
+
+    /**
+     * Verifies without any trust anchors: the chains are reported as SKIPPED, so a forged
+     * seal made with a self-made key verifies. For inspection tools only.
+     *
+     * @return this builder
+     */
+    public Builder skipCertificateValidation() {
+      this.skipChains = true;
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws IllegalStateException without trust anchors unless
+     *     {@link #skipCertificateValidation()} was called
+     */
+    public SealVerifier build() {
+      if (anchors == null && !skipChains) {
+        throw new IllegalStateException("set trustAnchors(...) or skipCertificateValidation()");
+      }
+      if (anchors != null && skipChains) {
+        throw new IllegalStateException("trust anchors and skipCertificateValidation() conflict");
+      }
+      return new SealVerifier(this);
+    }
+  }
+}
