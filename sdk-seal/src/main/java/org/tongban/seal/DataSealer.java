@@ -193,6 +193,27 @@ public final class DataSealer {
   }
 
   /**
+   * All three steps with one key over a stream (read to its end, not closed).
+   *
+   * @param seal the seal
+   * @param key the signer's key
+   * @param document the document
+   * @param propertyInfo document properties
+   * @return the signature
+   * @throws IOException if reading fails
+   */
+  public SesSignature seal(SesSeal seal, SigningKey key, InputStream document,
+      String propertyInfo) throws IOException {
+    Objects.requireNonNull(key, "key");
+    if (key.certificateChain().isEmpty()) {
+      throw new SigningException("the signing key needs its certificate");
+    }
+    PreparedSealSignature p = prepare(seal, key.certificateChain().get(0), document,
+        propertyInfo);
+    return complete(p, SealAlgorithms.sign(key, p.toBeSigned()));
+  }
+
+  /**
    * Returns whether a seal lists a certificate, by DER or by digest.
    *
    * @param seal the seal

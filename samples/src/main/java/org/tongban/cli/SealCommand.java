@@ -1,0 +1,241 @@
+package org.tongban.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.tongban.crypto.SigningKey;
+import org.tongban.keys.Pem;
+import org.tongban.keys.SigningKeys;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.result.VerificationResult;
+import org.tongban.seal.DataSealer;
+import org.tongban.seal.SealMaker;
+import org.tongban.seal.SealPictures;
+import org.tongban.seal.SealSpec;
+import org.tongban.seal.SealType;
+import org.tongban.seal.SealVerifier;
+import org.tongban.seal.VerifiedSeal;
+import org.tongban.seal.ses.SealPicture;
+import org.tongban.seal.ses.SesSeal;
+import org.tongban.seal.ses.SesSignature;
+import org.tongban.seal.ses.SesVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "seal", mixinStandardHelpOptions = true,
+    description = "Electronic seals (GB/T 38540 v4, GM/T 0031 v1): make, sign, verify.",
+    subcommands = {SealCommand.Make.class, SealCommand.Sign.class, SealCommand.Verify.class})
+final class SealCommand {
+
+  static List<X509Certificate> certs(Path p) throws Exception {
+    List<X509Certificate> c = Pem.readCertificates(Files2.readText(p));
+    if (c.isEmpty()) {
+      throw new IllegalArgumentException("no certificate in " + p);
+    }
+    return c;
+  }
+
+  static SigningKey key(Path key, Path cert) throws Exception {
+    return SigningKeys.of(Pem.readPrivateKey(Files2.readText(key)), certs(cert));
+  }
+
+  @Command(name = "make", mixinStandardHelpOptions = true,
+      description = {"Make a seal (the seal maker 制章人 signs it).",
+          "Without --image a round red seal picture is drawn from --name."})
+  static final class Make implements Callable<Integer> {
+    enum Type { org, personal }
+
+    enum Version { v4, v1 }
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--issuer-key", required = true, description = "maker private key (PEM)")
+    Path issuerKey;
+
+    @Option(names = "--issuer-cert", required = true, description = "maker certificate (PEM)")
+    Path issuerCert;
+
+    @Option(names = "--holder-cert", required = true, split = ",",
+        description = "certificate(s) allowed to sign with the seal (PEM)")
+    List<Path> holderCerts;
+
+    @Option(names = "--name", required = true, description = "seal name")
+    String name;
+
+    @Option(names = "--image", description = "seal picture (PNG, JPG or GIF)")
+    Path image;
+
+    @Option(names = "--size-mm", defaultValue = "42", description = "picture size in mm")
+    int sizeMm;
+
+    @Option(names = "--out", required = true, description = "seal output (DER, .esl)")
+    Path out;
+
+    @Option(names = "--type", defaultValue = "org", description = "org or personal")
+    Type type;
+
+    @Option(names = "--days", defaultValue = "365", description = "validity in days")
+    int days;
+
+    @Option(names = "--format", defaultValue = "v4", description = "v4 (GB/T 38540) or v1")
+    Version version;
+
+    @Option(names = "--digests", description = "list holders by certificate digest (v4)")
+    boolean digests;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+      List<X509Certificate> holders = new ArrayList<>();
+      for (Path p : holderCerts) {
+        holders.add(certs(p).get(0));
+      }
+      SealPicture picture;
+      if (image != null) {
+        byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
+        String t = image.getFileName().toString().replaceAll(".*\\.", "").toUpperCase();
+        picture = SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
+      } else {
+        picture = SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40
+            ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80, sizeMm)),
+            300), sizeMm, sizeMm);
+      }
+      Instant now = Instant.now();
+      SealSpec.Builder b = SealSpec.builder().name(name)
+          .type(type == Type.org ? SealType.ORGANIZATION : SealType.PERSONAL).picture(picture)
+          .validity(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(days)))
+          .holders(holders);
+      if (digests) {
+        b.listHolderDigests();
+      }
+      SesSeal seal = SealMaker.builder(key(issuerKey, issuerCert))
+          .version(version == Version.v1 ? SesVersion.V1 : SesVersion.V4).build().make(b.build());
+      Files2.write(out, seal.encoded());
+      spec.commandLine().getOut().printf("made %s seal \"%s\" (esID %s), valid until %s: %s%n",
+          seal.version(), seal.name(), seal.esId(), seal.validEnd(), out);
+      return Main.EXIT_OK;
+    }
+  }
+
+  @Command(name = "sign", mixinStandardHelpOptions = true,
+      description = "Seal a file: write a detached SES_Signature (DER).")
+  static final class Sign implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--seal", required = true, description = "the seal (.esl)")
+    Path seal;
+
+    @Option(names = "--key", required = true, description = "signer private key (PEM)")
+    Path key;
+
+    @Option(names = "--cert", required = true, description = "signer certificate (PEM)")
+    Path cert;
+
+    @Option(names = "--in", required = true, description = "file to seal")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "SES_Signature output (DER)")
+    Path out;
+
+    @Option(names = "--property", description = "propertyInfo (default: the file name)")
+    String property;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+      SesSeal s = SesSeal.parse(Files2.read(seal, 16L << 20));
+      SigningKey k = key(key, cert);
+      String prop = property != null ? property
+          : in.getFileName().toString().replaceAll("[^\\x20-\\x7e]", "_");
+      SesSignature sig;
+      try (InputStream data = Files.newInputStream(in)) {
+        sig = DataSealer.create().seal(s, k, data, prop);
+      }
+      Files2.write(out, sig.encoded());
+      spec.commandLine().getOut().printf("sealed %s with \"%s\" (%s): %s%n", in, s.name(),
+          sig.version(), out);
+      return Main.EXIT_OK;
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = {"Verify a detached SES_Signature over a file.",
+          "Exit 0 PASSED, 1 FAILED, 3 INDETERMINATE, 2 usage or input error."})
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--in", required = true, description = "the sealed file")
+    Path in;
+
+    @Option(names = "--sig", required = true, description = "the SES_Signature (DER)")
+    Path sig;
+
+    @Option(names = "--trust", description = "trusted certificates (PEM); self-signed ones are "
+        + "roots, the others intermediates")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--out-picture", description = "write the seal picture here")
+    Path outPicture;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+      SealVerifier.Builder b = SealVerifier.builder();
+      List<X509Certificate> roots = new ArrayList<>();
+      List<X509Certificate> intermediates = new ArrayList<>();
+      for (Path t : trust) {
+        for (X509Certificate c : certs(t)) {
+          (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots
+              : intermediates).add(c);
+        }
+      }
+      if (!trust.isEmpty() && roots.isEmpty()) {
+        throw new IllegalArgumentException("--trust holds no self-signed root certificate");
+      }
+      if (roots.isEmpty()) {
+        b.skipCertificateValidation();
+        spec.commandLine().getErr().println(
+            "note: no --trust given: certificate chains are not checked");
+      } else {
+        b.trustAnchors(TrustAnchors.of(roots)).intermediates(intermediates);
+      }
+      VerificationResult<VerifiedSeal> r;
+      try (InputStream data = Files.newInputStream(in)) {
+        r = b.build().verify(Files2.read(sig, 16L << 20), data);
+      }
+      Map<String, Object> extra = new LinkedHashMap<>();
+      r.evidence().facts().forEach(extra::put);
+      r.evidence().claimedSigningTime().ifPresent(t -> extra.put("signingTime", t.toString()));
+      if (!r.evidence().certificates().isEmpty()) {
+        extra.put("signer", r.evidence().certificates().get(0).getSubjectX500Principal()
+            .getName());
+      }
+      r.verified().ifPresent(v -> extra.put("picture", v.picture().toString()));
+      if (outPicture != null && r.verified().isPresent()) {
+        Files.write(outPicture, r.verified().get().picture().data());
+      }
+      ResultPrinter.print(spec.commandLine().getOut(), r, json, extra);
+      return ResultPrinter.exitCode(r);
+    }
+  }
+}

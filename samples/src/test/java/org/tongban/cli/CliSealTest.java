@@ -1,0 +1,88 @@
+package org.tongban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliSealTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
+    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+  }
+
+  private String p(String n) {
+    return dir.resolve(n).toString();
+  }
+
+  private void ok(String... args) {
+    String[] r = run(args);
+    assertEquals("0", r[0], String.join(" ", args) + "\n" + r[1] + r[2]);
+  }
+
+  @Test
+  void makeSignVerify_v4AndV1_withTrust_andTampering() throws Exception {
+    ok("keygen", "--alg", "SM2", "--ca", "--subject", "CN=Demo CA,C=CN", "--out-key", p("ca.key"),
+        "--out-cert", p("ca.crt"));
+    ok("keygen", "--alg", "SM2", "--ca-key", p("ca.key"), "--ca-cert", p("ca.crt"), "--subject",
+        "CN=制章中心,C=CN", "--out-key", p("maker.key"), "--out-cert", p("maker.crt"));
+    ok("keygen", "--alg", "SM2", "--ca-key", p("ca.key"), "--ca-cert", p("ca.crt"), "--subject",
+        "CN=某某局,C=CN", "--out-key", p("dept.key"), "--out-cert", p("dept.crt"));
+    Files.writeString(dir.resolve("doc.txt"), "盖章文件\n".repeat(30));
+    for (String format : List.of("v4", "v1")) {
+      ok("seal", "make", "--issuer-key", p("maker.key"), "--issuer-cert", p("maker.crt"),
+          "--holder-cert", p("dept.crt"), "--name", "某某局合同专用章", "--format", format,
+          "--out", p(format + ".esl"));
+      ok("seal", "sign", "--seal", p(format + ".esl"), "--key", p("dept.key"), "--cert",
+          p("dept.crt"), "--in", p("doc.txt"), "--out", p(format + ".sig"));
+      String[] v = run("seal", "verify", "--in", p("doc.txt"), "--sig", p(format + ".sig"),
+          "--trust", p("ca.crt"), "--json", "--out-picture", p(format + ".png"));
+      assertEquals("0", v[0], v[1] + v[2]);
+      Map<String, Object> json = JSONObjectUtils.parse(v[1].trim());
+      assertEquals("PASSED", json.get("indication"));
+      assertEquals(format.toUpperCase(), json.get("seal.version"));
+      assertTrue(((List<?>) json.get("checks")).size() >= 9, v[1]);
+      byte[] png = Files.readAllBytes(dir.resolve(format + ".png"));
+      assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+    }
+    Files.writeString(dir.resolve("doc.txt"), "盖章文件!\n");
+    String[] bad = run("seal", "verify", "--in", p("doc.txt"), "--sig", p("v4.sig"), "--trust",
+        p("ca.crt"), "--json");
+    assertEquals("1", bad[0]);
+    assertEquals("HASH_FAILURE", JSONObjectUtils.parse(bad[1].trim()).get("reason"));
+    ok("keygen", "--alg", "SM2", "--ca", "--out-key", p("x.key"), "--out-cert", p("x.crt"));
+    String[] untrusted = run("seal", "verify", "--in", p("doc.txt"), "--sig", p("v4.sig"),
+        "--trust", p("x.crt"));
+    assertEquals("1", untrusted[0]);
+    String[] garbage = run("seal", "verify", "--in", p("doc.txt"), "--sig", p("doc.txt"));
+    assertEquals("1", garbage[0]);
+    assertTrue(garbage[1].startsWith("FAILED FORMAT_FAILURE"), garbage[1]);
+  }
+
+  @Test
+  void sign_signerNotInSeal_exit2WithMessage() throws Exception {
+    ok("keygen", "--alg", "SM2", "--out-key", p("m.key"), "--out-cert", p("m.crt"));
+    ok("keygen", "--alg", "SM2", "--out-key", p("h.key"), "--out-cert", p("h.crt"));
+    ok("keygen", "--alg", "SM2", "--out-key", p("o.key"), "--out-cert", p("o.crt"));
+    ok("seal", "make", "--issuer-key", p("m.key"), "--issuer-cert", p("m.crt"), "--holder-cert",
+        p("h.crt"), "--name", "测试章", "--out", p("s.esl"));
+    Files.writeString(dir.resolve("d"), "d");
+    String[] r = run("seal", "sign", "--seal", p("s.esl"), "--key", p("o.key"), "--cert",
+        p("o.crt"), "--in", p("d"), "--out", p("d.sig"));
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("does not list"), r[2]);
+  }
+}
