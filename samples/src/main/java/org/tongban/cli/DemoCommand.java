@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tongban.crypto.KeyType;
@@ -21,6 +23,15 @@ import org.tongban.pki.DemoPki;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.DataSealer;
+import org.tongban.seal.SealMaker;
+import org.tongban.seal.SealPictures;
+import org.tongban.seal.SealSpec;
+import org.tongban.seal.SealVerifier;
+import org.tongban.seal.VerifiedSeal;
+import org.tongban.seal.ses.SealPicture;
+import org.tongban.seal.ses.SesSeal;
+import org.tongban.seal.ses.SesSignature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,6 +94,31 @@ final class DemoCommand implements Callable<Integer> {
       VerificationResult<CertificatePath> ok = chains.verify(dept.chain());
       step("certificate chain to the trusted root, with CRLs", ok.isValid(),
           ok.indication().toString());
+
+      // Electronic seal: the maker makes a seal for the department, which seals the notice.
+      DemoPki.Issued maker = pki.issueLeaf("CN=某某市电子印章制作中心,O=某某市人民政府,C=CN");
+      byte[] picture = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"),
+          42, 300);
+      Files.write(work.resolve(prefix + "-seal.png"), picture);
+      SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
+          .name("某某市市场监督管理局合同专用章").picture(SealPicture.of("PNG", picture, 42, 42))
+          .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(365)))
+          .holders(List.of(dept.certificate())).build());
+      Files.write(work.resolve(prefix + "-seal.esl"), seal.encoded());
+      step("make a GB/T 38540 seal (picture drawn, " + prefix + "-seal.png)", true,
+          seal.version() + ", esID " + seal.esId());
+      SesSignature sealed = DataSealer.create().seal(seal, dept.signingKey(), document,
+          "notice.txt");
+      Files.write(work.resolve("notice.txt." + prefix + ".ses"), sealed.encoded());
+      SealVerifier sealVerifier = SealVerifier.builder().trustAnchors(pki.trustAnchors())
+          .intermediates(List.of(pki.intermediate().certificate())).build();
+      VerificationResult<VerifiedSeal> sealOk = sealVerifier.verify(sealed.encoded(), document);
+      step("seal notice.txt and verify the seal signature (" + sealOk.checks().size()
+          + " checks)", sealOk.isValid(), sealOk.indication().toString());
+      VerificationResult<VerifiedSeal> sealBad = sealVerifier.verify(sealed.encoded(), tampered);
+      step("the sealed document changed by one bit fails with HASH_FAILURE",
+          sealBad.reason().orElse(null) == Reason.HASH_FAILURE,
+          sealBad.reason().map(Enum::name).orElse("-"));
 
       pki.revoke(dept.certificate(), Instant.now().minusSeconds(1));
       CertificateVerifier afterRevocation = CertificateVerifier.builder(pki.trustAnchors())

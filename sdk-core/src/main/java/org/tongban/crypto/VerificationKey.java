@@ -17,9 +17,9 @@ import org.tongban.internal.crypto.PreparedVerifiers;
  * header may only confirm the algorithm; it never chooses it.
  *
  * <p>Building a key validates it (EC points on the curve, RSA modulus 2048–8192 bits, odd
- * exponent) and prepares what verification needs once: the SM2 Z_A and the public point's
- * precomputation tables. Keep and reuse the object: re-decoding a key for every verification
- * roughly halves throughput.
+ * exponent) and prepares what verification needs once: the SM2 Z_A, and — after a few uses —
+ * the public point's fixed-point tables. Keep and reuse the object: re-decoding a key for every
+ * verification roughly halves throughput.
  *
  * <p>Immutable and thread-safe; build once and share.
  *

@@ -2,12 +2,15 @@ package org.tongban.seal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
@@ -57,7 +60,9 @@ import org.tongban.seal.ses.SesSignature;
  * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#EXPIRED}, {@link Reason#NOT_YET_VALID}, and
  * every reason of {@link CertificateVerifier}.
  *
- * <p>Immutable and thread-safe; build once and share.
+ * <p>Thread-safe; build once and share: it keeps prepared keys and the seals whose maker
+ * signature it already verified (bounded caches keyed by the exact bytes), which is what makes
+ * repeated verification as cheap as the raw signature checks.
  *
  * @since 0.1
  */
@@ -81,6 +86,15 @@ public final class SealVerifier {
   private final List<X509Certificate> intermediates;
   private final Clock clock;
   private final boolean trustClaimedTime;
+  /** Prepared keys by algorithm and certificate: a verifier sees few distinct certificates. */
+  private final Map<List<Object>, VerificationKey> keys = new ConcurrentHashMap<>();
+  /**
+   * Seals (their exact DER) whose maker signature already verified, with the check detail.
+   * Every signature made with a seal embeds the same seal, so its maker signature is checked
+   * once; the key is the full byte content, so a changed seal is never a hit.
+   */
+  private final Map<ByteBuffer, String> verifiedSeals = new ConcurrentHashMap<>();
+  private static final int MAX_CACHE = 256;
 
   private SealVerifier(Builder b) {
     if (b.anchors == null) {
@@ -184,16 +198,25 @@ public final class SealVerifier {
   private VerificationResult<VerifiedSeal> checks(VerificationResult.Builder<VerifiedSeal> r,
       SesSignature sig, SesSeal seal, DocumentDigest doc, Instant now) {
     // Maker signature.
-    Optional<VerificationKey> makerKey = key(r, MAKER_SIGNATURE, seal.makerCertificate(),
-        seal.signatureAlgorithmOid());
-    if (makerKey.isPresent()) {
+    ByteBuffer sealBytes = ByteBuffer.wrap(seal.encoded());
+    String known = verifiedSeals.get(sealBytes);
+    Optional<VerificationKey> makerKey = known != null ? Optional.empty()
+        : key(r, MAKER_SIGNATURE, seal.makerCertificate(), seal.signatureAlgorithmOid());
+    if (known != null) {
+      r.ok(MAKER_SIGNATURE, known);
+    } else if (makerKey.isPresent()) {
       byte[] value = seal.signedValue();
+      String detail = null;
       if (makerKey.get().verifier().isValid(value, seal.makerSignedBytes())) {
-        r.ok(MAKER_SIGNATURE, "over " + (seal.version().headerVersion() == 4
-            ? "DER(SES_SealInfo)" : "DER(SEQUENCE{SES_SealInfo, cert, signatureAlgorithm})"));
+        detail = "over " + (seal.version().headerVersion() == 4
+            ? "DER(SES_SealInfo)" : "DER(SEQUENCE{SES_SealInfo, cert, signatureAlgorithm})");
       } else if (makerKey.get().verifier().isValid(value, seal.alternativeMakerSignedBytes())) {
-        r.ok(MAKER_SIGNATURE, "over the alternative form " + (seal.version().headerVersion() == 4
-            ? "DER(SEQUENCE{SES_SealInfo, cert, signAlgID})" : "DER(SES_SealInfo)"));
+        detail = "over the alternative form " + (seal.version().headerVersion() == 4
+            ? "DER(SEQUENCE{SES_SealInfo, cert, signAlgID})" : "DER(SES_SealInfo)");
+      }
+      if (detail != null) {
+        r.ok(MAKER_SIGNATURE, detail);
+        remember(verifiedSeals, sealBytes, detail);
       } else {
         r.fail(MAKER_SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the maker's signature over the seal");
       }
@@ -285,7 +308,14 @@ public final class SealVerifier {
     }
   }
 
-  private static Optional<VerificationKey> key(VerificationResult.Builder<VerifiedSeal> r,
+  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= MAX_CACHE) {
+      cache.clear(); // crude bound: a verifier normally sees a handful of seals and signers
+    }
+    cache.put(key, value);
+  }
+
+  private Optional<VerificationKey> key(VerificationResult.Builder<VerifiedSeal> r,
       CheckId id, X509Certificate cert, String oid) {
     Optional<SignatureAlgorithm> named = SignatureAlgorithm.forOid(oid);
     if (named.isEmpty() || (named.get() != SignatureAlgorithm.SM2_SM3
@@ -305,7 +335,16 @@ public final class SealVerifier {
       return Optional.empty();
     }
     try {
-      return Optional.of(SealAlgorithms.verificationKey(cert.getPublicKey(), named.get()));
+      List<Object> cacheKey = List.of(oid, ByteBuffer.wrap(cert.getEncoded()));
+      VerificationKey k = keys.get(cacheKey);
+      if (k == null) {
+        k = SealAlgorithms.verificationKey(cert.getPublicKey(), named.get());
+        remember(keys, cacheKey, k);
+      }
+      return Optional.of(k);
+    } catch (java.security.cert.CertificateEncodingException e) {
+      r.fail(id, Reason.FORMAT_FAILURE, "unencodable certificate");
+      return Optional.empty();
     } catch (KeyAccessException e) {
       r.fail(id, Reason.ALGORITHM_NOT_ALLOWED, "unusable key: " + e.getMessage());
       return Optional.empty();

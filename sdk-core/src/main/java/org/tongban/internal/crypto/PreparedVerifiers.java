@@ -91,20 +91,42 @@ public final class PreparedVerifiers {
     return new SignatureInvalidException(INVALID);
   }
 
-  /** SM2 with the Z_A of the key and distinguishing ID computed once. */
+  /**
+   * SM2 with the Z_A of the key and distinguishing ID computed once. The fixed-point tables
+   * (see {@link Sm2Core.FixedPoint}) cost about as much as six verifications to build, so they
+   * are built only once a key has been used {@link #TABLE_AFTER_USES} times; until then the
+   * generic interleaved multiplication serves one-off keys (a certificate chain's issuers).
+   */
   public static final class Sm2Verifier implements Verifier {
+    /** Verifications with one key before its tables are built. */
+    static final int TABLE_AFTER_USES = 4;
+
     private final ECDomainParameters domain;
-    private final Sm2Core.FixedPoint q;
+    private final ECPoint point;
     private final SignatureParameters params;
     private final byte[] za;
     private final int fieldBytes;
+    private final java.util.concurrent.atomic.AtomicInteger uses =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Sm2Core.FixedPoint table;
 
     Sm2Verifier(ECDomainParameters domain, ECPoint q, SignatureParameters params) {
       this.domain = domain;
-      this.q = Sm2Core.prepare(domain, q);
+      this.point = q;
       this.params = params;
       this.za = Sm2Core.za(domain, params.distinguishingId(), q);
       this.fieldBytes = (domain.getCurve().getFieldSize() + 7) / 8;
+    }
+
+    private boolean check(BigInteger e, BigInteger r, BigInteger s) {
+      Sm2Core.FixedPoint t = table;
+      if (t == null && uses.incrementAndGet() > TABLE_AFTER_USES) {
+        // Two threads may both build it; the tables are equal and either is fine.
+        t = Sm2Core.prepare(domain, point);
+        table = t;
+      }
+      return t != null ? Sm2Core.verify(domain, t, e, r, s)
+          : Sm2Core.verify(domain, point, e, r, s);
     }
 
     @Override
@@ -113,8 +135,7 @@ public final class PreparedVerifiers {
         throw invalid();
       }
       BigInteger[] rs = EcSignatureCodec.decode(signature, params.encoding(), fieldBytes);
-      if (rs == null
-          || !Sm2Core.verify(domain, q, Sm2Core.e(za, message), rs[0], rs[1])) {
+      if (rs == null || !check(Sm2Core.e(za, message), rs[0], rs[1])) {
         throw invalid();
       }
     }
@@ -128,7 +149,7 @@ public final class PreparedVerifiers {
     public void verifyDigest(byte[] signature, byte[] e) {
       BigInteger[] rs = EcSignatureCodec.decode(signature, params.encoding(), fieldBytes);
       if (rs == null || e == null || e.length != 32
-          || !Sm2Core.verify(domain, q, new BigInteger(1, e), rs[0], rs[1])) {
+          || !check(new BigInteger(1, e), rs[0], rs[1])) {
         throw invalid();
       }
     }

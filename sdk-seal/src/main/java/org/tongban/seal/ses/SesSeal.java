@@ -68,8 +68,10 @@ public final class SesSeal {
   private final X509Certificate makerCertificate;
   private final String signatureAlgorithmOid;
   private final byte[] signedValue;
-  private final byte[] makerSignedBytes;
-  private final byte[] alternativeMakerSignedBytes;
+  private final byte[] infoDer;
+  private final ASN1Sequence info;
+  private final byte[] certDer;
+  private final ASN1Encodable algId;
 
   private SesSeal(byte[] encoded, ASN1Sequence seq) throws IOException {
     this.encoded = encoded;
@@ -162,14 +164,22 @@ public final class SesSeal {
       Asn1Read.extensionDatas(info.getObjectAt(4));
     }
     makerCertificate = Pem.toCertificate(certDer);
-    byte[] infoDer = info.getEncoded("DER");
+    this.info = info;
+    this.infoDer = Der.child(encoded, 0);
+    this.certDer = certDer;
+    this.algId = algId;
+  }
+
+  private byte[] infoCertAlgDer() {
     ASN1EncodableVector tbs = new ASN1EncodableVector();
     tbs.add(info);
     tbs.add(Asn1Read.octetString(certDer));
     tbs.add(algId);
-    byte[] seqDer = new DERSequence(tbs).getEncoded("DER");
-    makerSignedBytes = version == SesVersion.V4 ? infoDer : seqDer;
-    alternativeMakerSignedBytes = version == SesVersion.V4 ? seqDer : infoDer;
+    try {
+      return new DERSequence(tbs).getEncoded("DER");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -352,7 +362,7 @@ public final class SesSeal {
    * @return the bytes
    */
   public byte[] makerSignedBytes() {
-    return makerSignedBytes.clone();
+    return version == SesVersion.V4 ? infoDer.clone() : infoCertAlgDer();
   }
 
   /**
@@ -361,7 +371,7 @@ public final class SesSeal {
    * @return the bytes
    */
   public byte[] alternativeMakerSignedBytes() {
-    return alternativeMakerSignedBytes.clone();
+    return version == SesVersion.V4 ? infoCertAlgDer() : infoDer.clone();
   }
 
   @Override

@@ -83,8 +83,8 @@ public final class SesSignature {
       throw new MalformedInputException("not an SES_Signature: " + seq.size() + " fields");
     }
     int v = Asn1Read.smallInt(tbs.getObjectAt(0));
-    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), tbs.getObjectAt(1).toASN1Primitive()
-        .getEncoded("DER"));
+    byte[] tbsDer = Der.child(encoded, 0);
+    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), Der.child(tbsDer, 1));
     if (v != version.headerVersion() || seal.version() != version) {
       throw new MalformedInputException("TBS_Sign version " + v + " does not match a "
           + version + " signature over a " + seal.version() + " seal");
@@ -101,7 +101,7 @@ public final class SesSignature {
     dataHash = Asn1Read.bits(tbs.getObjectAt(3));
     propertyInfo = Asn1Read.ia5(tbs.getObjectAt(4));
     signerCertificate = Pem.toCertificate(certDer);
-    toBeSigned = tbs.getEncoded("DER");
+    toBeSigned = tbsDer;
   }
 
   private static ASN1TaggedObject tagged0(ASN1Encodable o) {
