@@ -53,6 +53,7 @@ public final class CertificateBuilder {
   private int pathLength = -2; // -2: not a CA; -1: CA without path length constraint
   private Set<KeyUsage> keyUsage = EnumSet.noneOf(KeyUsage.class);
   private URI crlDistributionPoint;
+  private boolean timeStamping;
 
   private CertificateBuilder(PublicKey subjectKey, String subjectDn) {
     this.subjectKey = Objects.requireNonNull(subjectKey, "subjectKey");
@@ -155,6 +156,17 @@ public final class CertificateBuilder {
   }
 
   /**
+   * Marks the certificate for a time-stamping authority: a critical extended key usage of
+   * id-kp-timeStamping only (RFC 3161 §2.3).
+   *
+   * @return this builder
+   */
+  public CertificateBuilder timeStamping() {
+    this.timeStamping = true;
+    return this;
+  }
+
+  /**
    * Adds a CRL distribution point.
    *
    * @param uri an http(s) URI of the issuer's CRL
@@ -209,6 +221,10 @@ public final class CertificateBuilder {
       }
       b.addExtension(Extension.keyUsage, true,
           new org.bouncycastle.asn1.x509.KeyUsage(bits));
+      if (timeStamping) {
+        b.addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509
+            .ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+      }
       if (crlDistributionPoint != null) {
         GeneralNames names = new GeneralNames(new GeneralName(
             GeneralName.uniformResourceIdentifier, crlDistributionPoint.toString()));

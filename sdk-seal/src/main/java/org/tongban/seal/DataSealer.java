@@ -174,6 +174,31 @@ public final class DataSealer {
   }
 
   /**
+   * Adds an RFC 3161 time stamp token over the signature value (v4 only: {@code timeStamp [0]
+   * EXPLICIT BIT STRING}). Obtain the token from a time-stamping authority for the SM3 (SM2
+   * signers) or SHA-256 digest of {@link SesSignature#signature()}.
+   *
+   * @param signature a v4 signature without a time stamp
+   * @param timeStampToken the DER TimeStampToken
+   * @return the signature with the time stamp
+   */
+  public SesSignature addTimeStamp(SesSignature signature, byte[] timeStampToken) {
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(timeStampToken, "timeStampToken");
+    if (signature.version() != org.tongban.seal.ses.SesVersion.V4) {
+      throw new IllegalArgumentException("only v4 signatures carry a time stamp");
+    }
+    if (signature.timeStamp().isPresent()) {
+      throw new IllegalArgumentException("the signature already has a time stamp");
+    }
+    try {
+      return SesSignature.parse(SesEncoder.withTimeStamp(signature.encoded(), timeStampToken));
+    } catch (RuntimeException e) {
+      throw new SigningException("cannot add the time stamp", e);
+    }
+  }
+
+  /**
    * All three steps with one key, whose chain's first certificate is the signer's.
    *
    * @param seal the seal

@@ -269,7 +269,8 @@ public final class SealVerifier {
     if (ts.isEmpty()) {
       r.skip(TIMESTAMP, "no time stamp");
     } else {
-      TimeStamps.Result tr = TimeStamps.verify(ts.get(), sig.signature(), chains);
+      TimeStamps.Result tr = TimeStamps.verify(ts.get(), sig.signature(), chains,
+          intermediates);
       if (tr.ok()) {
         tsTime = tr.time();
         r.ok(TIMESTAMP, "at " + tsTime);

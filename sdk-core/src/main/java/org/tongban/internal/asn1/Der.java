@@ -57,6 +57,104 @@ public final class Der {
   }
 
   /**
+   * Checks untrusted BER (as RFC 3161 time stamp tokens often are) before a recursive parser
+   * sees it: the size limit, well-formed lengths (definite or indefinite), and nesting at most
+   * {@code maxDepth}.
+   *
+   * @param ber the bytes
+   * @param maxBytes the size limit
+   * @param maxDepth the nesting limit
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static void checkBer(byte[] ber, int maxBytes, int maxDepth) {
+    if (ber == null || ber.length == 0) {
+      throw new MalformedInputException("empty input");
+    }
+    if (ber.length > maxBytes) {
+      throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
+          "input of " + ber.length + " bytes exceeds " + maxBytes, null);
+    }
+    // ends[d] is the end offset of the open element at depth d, or -1 for indefinite length.
+    int[] ends = new int[maxDepth + 2];
+    int depth = 0;
+    ends[0] = ber.length;
+    int pos = 0;
+    while (pos < ber.length) {
+      while (depth > 0 && ends[depth] == pos) {
+        depth--;
+      }
+      if (depth == 0 && pos > 0) {
+        throw new MalformedInputException("trailing bytes");
+      }
+      if (pos + 2 <= ber.length && ber[pos] == 0 && ber[pos + 1] == 0 && depth > 0
+          && ends[depth] == -1) {
+        pos += 2; // end-of-contents of an indefinite-length element
+        depth--;
+        continue;
+      }
+      int tag = ber[pos++] & 0xff;
+      if ((tag & 0x1f) == 0x1f) {
+        int n = 0;
+        while (pos < ber.length && (ber[pos] & 0x80) != 0) {
+          pos++;
+          if (++n > 4) {
+            throw new MalformedInputException("tag number too long");
+          }
+        }
+        pos++;
+      }
+      if (pos >= ber.length) {
+        throw new MalformedInputException("truncated");
+      }
+      int first = ber[pos++] & 0xff;
+      boolean constructed = (tag & 0x20) != 0;
+      long len;
+      if (first == 0x80) {
+        if (!constructed) {
+          throw new MalformedInputException("indefinite length on a primitive");
+        }
+        len = -1;
+      } else if (first < 0x80) {
+        len = first;
+      } else {
+        int n = first & 0x7f;
+        if (n > 4 || pos + n > ber.length) {
+          throw new MalformedInputException("bad length");
+        }
+        len = 0;
+        for (int i = 0; i < n; i++) {
+          len = (len << 8) | (ber[pos++] & 0xff);
+        }
+      }
+      int limit = ber.length;
+      for (int d = depth; d >= 0; d--) {
+        if (ends[d] != -1) {
+          limit = ends[d];
+          break;
+        }
+      }
+      if (len >= 0 && pos + len > limit) {
+        throw new MalformedInputException("length overruns its parent");
+      }
+      if (constructed && len != 0) {
+        if (depth + 1 > maxDepth) {
+          throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
+              "ASN.1 nesting deeper than " + maxDepth, null);
+        }
+        ends[++depth] = len < 0 ? -1 : (int) (pos + len);
+      } else {
+        pos += (int) len;
+      }
+    }
+    while (depth > 0 && ends[depth] == pos) {
+      depth--;
+    }
+    if (depth != 0) {
+      throw new MalformedInputException("truncated");
+    }
+  }
+
+  /**
    * Returns the DER bytes of the {@code index}-th child of the constructed value at the start of
    * {@code der}, which must already have passed {@link #decode}. Slicing the input instead of
    * re-encoding decoded objects gives exactly the bytes that were signed, without the cost.

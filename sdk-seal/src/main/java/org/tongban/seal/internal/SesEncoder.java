@@ -173,6 +173,23 @@ public final class SesEncoder {
     return der(seq(tbs, new DERBitString(signature)));
   }
 
+  /**
+   * Appends {@code timeStamp [0] EXPLICIT BIT STRING} to a v4 {@code SES_Signature}.
+   *
+   * @param signatureDer the signature DER, without a time stamp
+   * @param token the time stamp token
+   * @return the DER with the time stamp
+   */
+  public static byte[] withTimeStamp(byte[] signatureDer, byte[] token) {
+    org.bouncycastle.asn1.ASN1Sequence seq = Asn1Read.seq(parse(signatureDer));
+    ASN1EncodableVector v = new ASN1EncodableVector();
+    for (ASN1Encodable e : seq) {
+      v.add(e);
+    }
+    v.add(new org.bouncycastle.asn1.DERTaggedObject(true, 0, new DERBitString(token)));
+    return der(new DERSequence(v));
+  }
+
   private static ASN1Encodable parse(byte[] der) {
     try {
       return org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);

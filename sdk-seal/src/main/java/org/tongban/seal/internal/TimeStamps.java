@@ -49,14 +49,16 @@ public final class TimeStamps {
    * @param token the DER TimeStampToken
    * @param signatureValue the signature value it must cover
    * @param chains the chain verifier, if trust anchors are configured
+   * @param intermediates intermediate CA certificates for the TSA's chain
    * @return the outcome
    */
   @SuppressWarnings("unchecked")
   public static Result verify(byte[] token, byte[] signatureValue,
-      Optional<CertificateVerifier> chains) {
+      Optional<CertificateVerifier> chains, List<X509Certificate> intermediates) {
     TimeStampToken tst;
     try {
-      Der.decode(token, MAX_TOKEN_BYTES, Limits.MAX_ASN1_DEPTH);
+      // Time stamp tokens are CMS, often BER: bound them, then let BouncyCastle parse.
+      Der.checkBer(token, MAX_TOKEN_BYTES, Limits.MAX_ASN1_DEPTH);
       tst = new TimeStampToken(new CMSSignedData(token));
     } catch (MalformedInputException e) {
       return new Result(false, null, e.reason(), "time stamp: " + e.getMessage());
@@ -99,7 +101,18 @@ public final class TimeStamps {
       } catch (Exception e) {
         return new Result(false, null, Reason.FORMAT_FAILURE, "malformed TSA certificate");
       }
-      VerificationResult<CertificatePath> c = chains.get().verify(List.of(tsa), genTime);
+      List<X509Certificate> chain = new java.util.ArrayList<>();
+      chain.add(tsa);
+      chain.addAll(intermediates);
+      for (Object o : tst.getCertificates().getMatches(null)) {
+        try {
+          chain.add(Pem.toCertificate(((X509CertificateHolder) o).getEncoded()));
+        } catch (Exception e) {
+          return new Result(false, null, Reason.FORMAT_FAILURE, "malformed certificate in the "
+              + "time stamp");
+        }
+      }
+      VerificationResult<CertificatePath> c = chains.get().verify(chain, genTime);
       if (!c.isValid()) {
         return new Result(false, null, c.reason().orElseThrow(), "TSA certificate chain");
       }
