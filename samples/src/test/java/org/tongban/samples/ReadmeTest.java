@@ -28,24 +28,27 @@ class ReadmeTest {
     return text.substring(a + start.length(), b);
   }
 
-  @Test
-  void quickStart_equalsCompiledSample() throws Exception {
-    Path src = TestData.projectRoot().resolve(
-        "samples/src/main/java/org/tongban/samples/crypto/SignVerifySample.java");
-    String region = between(Files.readString(src), "// [START sign-verify]\n",
-        "    // [END sign-verify]");
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "sign-verify, samples/src/main/java/org/tongban/samples/crypto/SignVerifySample.java",
+      "seal-verify, samples/src/main/java/org/tongban/samples/seal/SealSample.java"})
+  void quickStart_equalsCompiledSample(String region, String file) throws Exception {
+    Path src = TestData.projectRoot().resolve(file);
+    String code = between(Files.readString(src), "// [START " + region + "]\n",
+        "    // [END " + region + "]");
     List<String> dedented = new ArrayList<>();
-    for (String line : region.split("\n", -1)) {
+    for (String line : code.split("\n", -1)) {
       dedented.add(line.startsWith("    ") ? line.substring(4) : line);
     }
-    String block = between(readme(), "<!-- [START sign-verify] -->\n```java\n",
-        "```\n<!-- [END sign-verify] -->");
+    String block = between(readme(), "<!-- [START " + region + "] -->\n```java\n",
+        "```\n<!-- [END " + region + "] -->");
     assertEquals(String.join("\n", dedented), block);
   }
 
   @Test
-  void quickStart_runs() {
+  void quickStarts_run() {
     assertTrue(SignVerifySample.run());
+    assertTrue(org.tongban.samples.seal.SealSample.run());
   }
 
   @Test
