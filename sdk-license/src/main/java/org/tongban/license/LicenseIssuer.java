@@ -1,0 +1,230 @@
+package org.tongban.license;
+
+import com.upokecenter.cbor.CBORObject;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Objects;
+import org.tongban.KeyAccessException;
+import org.tongban.SigningException;
+import org.tongban.UnsupportedAlgorithmException;
+import org.tongban.crypto.DigestAlgorithm;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.SignatureEncoding;
+import org.tongban.crypto.SignatureParameters;
+import org.tongban.crypto.SigningKey;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.internal.crypto.EcCurves;
+import org.tongban.internal.crypto.EcSignatureCodec;
+import org.tongban.license.internal.CompactLicense;
+import org.tongban.license.internal.CoseSign1;
+import org.tongban.license.qr.QrCodec;
+
+/**
+ * Issues signed licences as QR text, the HCERT way: CWT claims (RFC 8392) → {@code COSE_Sign1}
+ * (RFC 9052) → zlib → Base45 → prefix {@code ZZ1:}. Three steps so that any
+ * {@link SigningKey} (HSM, UKey, remote) can sign: {@link #prepare} → sign
+ * {@link PreparedLicense#toBeSigned()} → {@link #complete}; {@link #issue} does all three.
+ *
+ * <h2>What is signed</h2>
+ *
+ * The CBOR {@code Sig_structure ["Signature1", protected, h'', payload]} where protected =
+ * {@code {1: alg, 4: kid}} (kid = the first 8 bytes of SHA-256 of the issuer certificate's DER)
+ * and payload = the CWT claims {@code {1: iss (issuer credit code), 6: iat, 4: exp (end of the
+ * last valid day, Asia/Shanghai; absent for a licence without end), -260: {1: licence}}} with
+ * the licence under its GB/T 36903 field names (dates as CBOR tag 100, and without ZZLXDM and
+ * ZZBFJGDM, which are parts of ZZBS — see {@code CompactLicense}). Algorithms: SM2 with SM3 (COSE −48, r‖s,
+ * default distinguishing ID), ES256 (−7), PS256 (−37).
+ *
+ * <p>Refuses: an issuer key without certificate, of another algorithm, or whose certificate's
+ * key usage allows no signing; a signature value that does not verify with the issuer
+ * certificate. The licence itself was validated when it was built.
+ *
+ * <p>Immutable and thread-safe; build once and share.
+ *
+ * @since 0.1
+ */
+public final class LicenseIssuer {
+  /** The private CWT claim holding the licence (as HCERT's −260). */
+  public static final int LICENSE_CLAIM = -260;
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final SigningKey key;
+  private final X509Certificate cert;
+  private final int coseAlg;
+  private final byte[] kid;
+  private final String prefix;
+  private final Clock clock;
+
+  private LicenseIssuer(Builder b) {
+    this.key = b.key;
+    this.cert = b.key.certificateChain().get(0);
+    this.coseAlg = CoseSign1.coseAlg(b.key.algorithm()).orElseThrow();
+    this.kid = kid(cert);
+    this.prefix = b.prefix;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Returns the HCERT-style key id of a certificate: the first 8 bytes of SHA-256 of its DER.
+   *
+   * @param cert the certificate
+   * @return 8 bytes
+   */
+  public static byte[] kid(X509Certificate cert) {
+    try {
+      return Arrays.copyOf(DigestAlgorithm.SHA256.digest(cert.getEncoded()), 8);
+    } catch (CertificateEncodingException e) {
+      throw new KeyAccessException("cannot encode the certificate", e);
+    }
+  }
+
+  /**
+   * Starts a builder. Not thread-safe.
+   *
+   * @param issuerKey the issuer's key, with its certificate
+   * @return a builder
+   */
+  public static Builder builder(SigningKey issuerKey) {
+    return new Builder(issuerKey);
+  }
+
+  /**
+   * Step 1: builds the claims and the bytes to sign.
+   *
+   * @param license the licence
+   * @return the prepared licence
+   */
+  public PreparedLicense prepare(License license) {
+    Objects.requireNonNull(license, "license");
+    CBORObject claims = CBORObject.NewOrderedMap();
+    claims.Add(CBORObject.FromObject(1), CBORObject.FromObject(license.issuingAuthorityCode()));
+    claims.Add(CBORObject.FromObject(6), CBORObject.FromObject(clock.instant().getEpochSecond()));
+    license.validUntil().ifPresent(d -> claims.Add(CBORObject.FromObject(4),
+        CBORObject.FromObject(d.plusDays(1).atStartOfDay(CHINA).toEpochSecond())));
+    CBORObject inner = CBORObject.NewOrderedMap();
+    inner.Add(CBORObject.FromObject(1), CompactLicense.encode(license.toWire()));
+    claims.Add(CBORObject.FromObject(LICENSE_CLAIM), inner);
+    byte[] payload = claims.EncodeToBytes();
+    byte[] prot = CoseSign1.protectedHeader(coseAlg, kid);
+    return new PreparedLicense(license, prot, payload, CoseSign1.toBeSigned(prot, payload));
+  }
+
+  /**
+   * Step 3: assembles the licence after checking the signature verifies with the issuer's
+   * certificate.
+   *
+   * @param prepared step 1's output
+   * @param signature the signature over {@link PreparedLicense#toBeSigned()} (r‖s for SM2 and
+   *     ES256)
+   * @return the issued licence
+   */
+  public IssuedLicense complete(PreparedLicense prepared, byte[] signature) {
+    Objects.requireNonNull(prepared, "prepared");
+    Objects.requireNonNull(signature, "signature");
+    VerificationKey vk = verificationKey(cert.getPublicKey(), key.algorithm());
+    if (!vk.verifier().isValid(signature, prepared.tbs())) {
+      throw new SigningException("the signature does not verify with the issuer certificate");
+    }
+    byte[] cose = CoseSign1.assemble(prepared.protectedHeader(), prepared.payload(), signature);
+    return new IssuedLicense(prepared.license(), QrCodec.encode(prefix, cose));
+  }
+
+  /**
+   * All three steps with the issuer's key.
+   *
+   * @param license the licence
+   * @return the issued licence
+   */
+  public IssuedLicense issue(License license) {
+    PreparedLicense p = prepare(license);
+    byte[] sig = key.sign(p.toBeSigned());
+    if (key.algorithm().keyType().isEllipticCurve()
+        && key.parameters().encoding() == SignatureEncoding.DER) {
+      sig = EcSignatureCodec.convert(sig, SignatureEncoding.DER, SignatureEncoding.RAW_R_S,
+          (EcCurves.domain(key.algorithm().keyType()).getCurve().getFieldSize() + 7) / 8);
+      if (sig == null) {
+        throw new SigningException("the signing key returned a malformed signature");
+      }
+    }
+    return complete(p, sig);
+  }
+
+  /**
+   * Returns the verification key COSE uses for an algorithm: r‖s for EC and SM2 (default ID),
+   * PSS salt 32 for RSA.
+   *
+   * @param publicKey the key
+   * @param alg the algorithm
+   * @return the key
+   */
+  static VerificationKey verificationKey(java.security.PublicKey publicKey,
+      SignatureAlgorithm alg) {
+    SignatureParameters p = alg.keyType().isEllipticCurve()
+        ? SignatureParameters.ec(SignatureEncoding.RAW_R_S) : SignatureParameters.rsaPss(32);
+    return VerificationKey.builder(publicKey).algorithm(alg).parameters(p).build();
+  }
+
+  /** Builds a {@link LicenseIssuer}. Not thread-safe. */
+  public static final class Builder {
+    private final SigningKey key;
+    private String prefix = QrCodec.TONGBAN_PREFIX;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(SigningKey key) {
+      this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * Sets the QR prefix; {@code ZZ1:} by default.
+     *
+     * @param prefix the prefix
+     * @return this builder
+     */
+    public Builder prefix(String prefix) {
+      this.prefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * Sets the clock for {@code iat}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the issuer.
+     *
+     * @return the issuer
+     * @throws KeyAccessException if the key has no certificate or may not sign
+     * @throws UnsupportedAlgorithmException for algorithms other than SM2_SM3, ES256, PS256
+     */
+    public LicenseIssuer build() {
+      if (key.certificateChain().isEmpty()) {
+        throw new KeyAccessException("the issuer key needs its certificate");
+      }
+      if (CoseSign1.coseAlg(key.algorithm()).isEmpty()) {
+        throw new UnsupportedAlgorithmException("licences are signed with SM2_SM3, "
+            + "ECDSA_P256_SHA256 or RSA_PSS_SHA256, not " + key.algorithm());
+      }
+      if (key.algorithm() == SignatureAlgorithm.SM2_SM3 && !Arrays.equals(
+          key.parameters().distinguishingId(), SignatureParameters.DEFAULT_DISTINGUISHING_ID
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        throw new IllegalArgumentException("COSE SM2 uses the default distinguishing ID");
+      }
+      boolean[] ku = key.certificateChain().get(0).getKeyUsage();
+      if (ku != null && !(ku[0] || ku[1])) {
+        throw new KeyAccessException("the issuer certificate may not sign");
+      }
+      QrCodec.encode(prefix, new byte[0]); // validates the prefix
+      return new LicenseIssuer(this);
+    }
+  }
+}

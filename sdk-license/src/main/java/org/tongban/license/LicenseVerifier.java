@@ -1,0 +1,335 @@
+package org.tongban.license;
+
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.tongban.KeyAccessException;
+import org.tongban.MalformedInputException;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.license.internal.Cbor;
+import org.tongban.license.internal.CompactLicense;
+import org.tongban.license.internal.CoseSign1;
+import org.tongban.license.qr.QrCodec;
+import org.tongban.pki.CertificatePath;
+import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.result.CheckId;
+import org.tongban.result.Evidence;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+
+/**
+ * Verifies licence QR texts offline and returns the common {@link VerificationResult}; never
+ * throws on bad input.
+ *
+ * <p>Checks, in order: {@code container} (prefix, Base45, zlib within limits),
+ * {@code cose} (COSE_Sign1 structure, protected {@code alg}), {@code algorithm} (allowed and
+ * matching the candidate key), {@code signature} (every configured issuer certificate whose
+ * 8-byte kid matches is tried — several may share a kid), {@code issuer.chain} (when trust
+ * anchors are set), {@code validity} (CWT {@code iat}/{@code exp} and the licence's validity
+ * dates), {@code status} (skipped: no status source yet), {@code licence.data} (the licence
+ * fields, the identifier's check character, the holder code).
+ *
+ * <p>Rejects: {@link Reason#FORMAT_FAILURE}, {@link Reason#SIZE_LIMIT_EXCEEDED},
+ * {@link Reason#ALGORITHM_NOT_ALLOWED}, {@link Reason#ALGORITHM_MISMATCH},
+ * {@link Reason#KEY_NOT_FOUND}, {@link Reason#SIG_CRYPTO_FAILURE}, {@link Reason#EXPIRED},
+ * {@link Reason#NOT_YET_VALID}, {@link Reason#LICENSE_DATA_MISMATCH}, and the reasons of
+ * {@link CertificateVerifier}.
+ *
+ * <p>Thread-safe; build once and share.
+ *
+ * @since 0.1
+ */
+public final class LicenseVerifier {
+  /** The QR container. */
+  public static final CheckId CONTAINER = CheckId.of("container");
+  /** The COSE structure. */
+  public static final CheckId COSE = CheckId.of("cose");
+  /** The issuer certificate chain. */
+  public static final CheckId ISSUER_CHAIN = CheckId.of("issuer.chain");
+  /** The validity window. */
+  public static final CheckId VALIDITY = CheckId.of("validity");
+  /** The licence status. */
+  public static final CheckId STATUS = CheckId.of("status");
+  /** The licence fields and check characters. */
+  public static final CheckId DATA = CheckId.of("licence.data");
+
+  private final List<Candidate> candidates;
+  private final Optional<CertificateVerifier> chains;
+  private final List<X509Certificate> intermediates;
+  private final Set<String> prefixes;
+  private final Clock clock;
+
+  private record Candidate(X509Certificate cert, byte[] kid) {}
+
+  private LicenseVerifier(Builder b) {
+    List<Candidate> c = new ArrayList<>();
+    for (X509Certificate cert : b.issuers) {
+      c.add(new Candidate(cert, LicenseIssuer.kid(cert)));
+    }
+    this.candidates = List.copyOf(c);
+    this.chains = b.anchors == null ? Optional.empty()
+        : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
+    this.intermediates = List.copyOf(b.intermediates);
+    this.prefixes = Set.copyOf(b.prefixes);
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts a builder. Not thread-safe.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a QR text.
+   *
+   * @param text the text read from the QR code
+   * @return the result
+   */
+  public VerificationResult<VerifiedLicense> verify(String text) {
+    Objects.requireNonNull(text, "text");
+    Instant now = clock.instant();
+    VerificationResult.Builder<VerifiedLicense> r = VerificationResult.builder(now);
+    try {
+      return run(r, text, now);
+    } catch (MalformedInputException e) {
+      return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
+    } catch (RuntimeException e) {
+      return r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "unexpected input").buildFailed();
+    }
+  }
+
+  private VerificationResult<VerifiedLicense> run(VerificationResult.Builder<VerifiedLicense> r,
+      String text, Instant now) {
+    QrCodec.Decoded d;
+    try {
+      d = QrCodec.decode(text, prefixes);
+    } catch (MalformedInputException e) {
+      return r.fail(CONTAINER, e.reason(), e.getMessage()).buildFailed();
+    }
+    r.ok(CONTAINER, d.prefix() + " Base45 zlib, " + d.cose().length + " bytes of COSE");
+    CoseSign1.Parsed cose;
+    CBORObject claims;
+    try {
+      cose = CoseSign1.parse(d.cose());
+      claims = Cbor.decode(cose.payload());
+      if (claims.getType() != CBORType.Map) {
+        throw new MalformedInputException("the CWT claims must be a map");
+      }
+    } catch (MalformedInputException e) {
+      return r.fail(COSE, e.reason(), e.getMessage()).buildFailed();
+    }
+    r.ok(COSE, "COSE_Sign1, alg " + cose.alg());
+    Evidence.Builder ev = Evidence.builder().algorithm(String.valueOf(cose.alg()))
+        .coveredBytes("Sig_structure over the protected header and " + cose.payload().length
+            + " bytes of CWT claims");
+    cose.kid().ifPresent(k -> ev.keyId(java.util.HexFormat.of().formatHex(k)));
+    r.evidence(ev.build());
+
+    Optional<SignatureAlgorithm> alg = CoseSign1.algorithm(cose.alg());
+    if (alg.isEmpty()) {
+      return r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, "COSE alg " + cose.alg())
+          .buildFailed();
+    }
+    List<Candidate> matching = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (cose.kid().isEmpty() || Arrays.equals(c.kid(), cose.kid().get())) {
+        matching.add(c);
+      }
+    }
+    if (matching.isEmpty()) {
+      return r.fail(CheckId.SIGNATURE, Reason.KEY_NOT_FOUND, "no issuer certificate has this kid")
+          .buildFailed();
+    }
+    byte[] tbs = CoseSign1.toBeSigned(cose.protectedBytes(), cose.payload());
+    X509Certificate signer = null;
+    boolean typeMatched = false;
+    for (Candidate c : matching) {
+      VerificationKey k;
+      try {
+        if (VerificationKey.keyTypeOf(c.cert().getPublicKey()) != alg.get().keyType()) {
+          continue;
+        }
+        k = LicenseIssuer.verificationKey(c.cert().getPublicKey(), alg.get());
+      } catch (KeyAccessException | IllegalArgumentException e) {
+        continue;
+      }
+      typeMatched = true;
+      if (k.verifier().isValid(cose.signature(), tbs)) {
+        signer = c.cert();
+        break;
+      }
+    }
+    if (!typeMatched) {
+      return r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_MISMATCH, alg.get()
+          + " does not fit the key of any certificate with this kid").buildFailed();
+    }
+    r.ok(CheckId.ALGORITHM, alg.get().name());
+    if (signer == null) {
+      return r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "tried " + matching.size()
+          + " certificate(s)").buildFailed();
+    }
+    r.ok(CheckId.SIGNATURE, "by " + signer.getSubjectX500Principal().getName());
+
+    if (chains.isPresent()) {
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(signer);
+      chain.addAll(intermediates);
+      VerificationResult<CertificatePath> c = chains.get().verify(chain, now);
+      if (c.isValid()) {
+        r.ok(ISSUER_CHAIN, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName());
+      } else {
+        r.fail(ISSUER_CHAIN, c.reason().orElseThrow(), "issuer certificate chain");
+      }
+    } else {
+      r.skip(ISSUER_CHAIN, "the issuer certificates are trusted as configured");
+    }
+
+    Optional<Instant> iat = time(claims, 6);
+    Optional<Instant> exp = time(claims, 4);
+    CBORObject hc = claims.get(CBORObject.FromObject(LicenseIssuer.LICENSE_CLAIM));
+    if (hc == null || hc.getType() != CBORType.Map
+        || hc.get(CBORObject.FromObject(1)) == null) {
+      return r.fail(DATA, Reason.FORMAT_FAILURE, "no payload under claim -260/1").buildFailed();
+    }
+    boolean tongban = QrCodec.TONGBAN_PREFIX.equals(d.prefix());
+    Map<String, Object> payload;
+    try {
+      payload = tongban ? CompactLicense.decode(hc.get(CBORObject.FromObject(1)))
+          : Cbor.textMap(hc.get(CBORObject.FromObject(1)), "payload");
+    } catch (MalformedInputException e) {
+      return r.fail(DATA, Reason.LICENSE_DATA_MISMATCH, e.getMessage()).buildFailed();
+    }
+    Optional<License> license = Optional.empty();
+    if (tongban) {
+      try {
+        license = Optional.of(License.fromWire(payload,
+            LocalDate.ofInstant(now, LicenseIssuer.CHINA)));
+      } catch (MalformedInputException e) {
+        r.fail(DATA, e.reason() == Reason.FORMAT_FAILURE ? Reason.LICENSE_DATA_MISMATCH
+            : e.reason(), e.getMessage());
+      }
+    }
+
+    // Validity: the CWT times, and the licence dates (Asia/Shanghai calendar days).
+    LocalDate today = LocalDate.ofInstant(now, LicenseIssuer.CHINA);
+    if (exp.isPresent() && !now.isBefore(exp.get())) {
+      r.fail(VALIDITY, Reason.EXPIRED, "expired at " + exp.get());
+    } else if (license.isPresent() && license.get().validUntil().isPresent()
+        && today.isAfter(license.get().validUntil().get())) {
+      r.fail(VALIDITY, Reason.EXPIRED, "valid until " + license.get().validUntil().get());
+    } else if (license.isPresent() && today.isBefore(license.get().validFrom())) {
+      r.fail(VALIDITY, Reason.NOT_YET_VALID, "valid from " + license.get().validFrom());
+    } else if (iat.isPresent() && iat.get().isAfter(now.plusSeconds(300))) {
+      r.fail(VALIDITY, Reason.NOT_YET_VALID, "issued in the future: " + iat.get());
+    } else {
+      r.ok(VALIDITY, exp.map(e -> "until " + e).orElse("no end"));
+    }
+    r.skip(STATUS, "no status source configured");
+    if (license.isPresent()) {
+      r.ok(DATA, "identifier check character and holder code valid");
+    } else if (!tongban) {
+      r.skip(DATA, "not a Tongban licence (" + d.prefix() + ")");
+    }
+    return r.build(new VerifiedLicense(d.prefix(), signer, iat, exp, license, payload));
+  }
+
+  private static Optional<Instant> time(CBORObject claims, int key) {
+    CBORObject o = claims.get(CBORObject.FromObject(key));
+    if (o == null) {
+      return Optional.empty();
+    }
+    long t = Cbor.integer(o, key == 4 ? "exp" : "iat");
+    if (t < 0 || t > 253402300799L) {
+      throw new MalformedInputException("time out of range");
+    }
+    return Optional.of(Instant.ofEpochSecond(t));
+  }
+
+  /** Builds a {@link LicenseVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private final List<X509Certificate> issuers = new ArrayList<>();
+    private final List<X509Certificate> intermediates = new ArrayList<>();
+    private final Set<String> prefixes = new LinkedHashSet<>(List.of(QrCodec.TONGBAN_PREFIX));
+    private TrustAnchors anchors;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Adds issuer (signing) certificates, found by their 8-byte kid.
+     *
+     * @param certificates the certificates
+     * @return this builder
+     */
+    public Builder issuerCertificates(List<X509Certificate> certificates) {
+      issuers.addAll(List.copyOf(certificates));
+      return this;
+    }
+
+    /**
+     * Also validates the issuer certificate's chain to these roots.
+     *
+     * @param anchors the roots
+     * @param intermediateCertificates intermediate CAs
+     * @return this builder
+     */
+    public Builder trustAnchors(TrustAnchors anchors,
+        List<X509Certificate> intermediateCertificates) {
+      this.anchors = Objects.requireNonNull(anchors, "anchors");
+      intermediates.addAll(List.copyOf(intermediateCertificates));
+      return this;
+    }
+
+    /**
+     * Accepts another prefix, e.g. {@code HC1:} for EU Digital COVID Certificates.
+     *
+     * @param prefix the prefix
+     * @return this builder
+     */
+    public Builder acceptPrefix(String prefix) {
+      prefixes.add(Objects.requireNonNull(prefix, "prefix"));
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws IllegalStateException without issuer certificates
+     */
+    public LicenseVerifier build() {
+      if (issuers.isEmpty()) {
+        throw new IllegalStateException("at least one issuer certificate is needed");
+      }
+      return new LicenseVerifier(this);
+    }
+  }
+}

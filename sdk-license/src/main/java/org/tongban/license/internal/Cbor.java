@@ -1,0 +1,137 @@
+package org.tongban.license.internal;
+
+import com.upokecenter.cbor.CBOREncodeOptions;
+import com.upokecenter.cbor.CBORException;
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tongban.MalformedInputException;
+
+/** CBOR glue over PeterO's library: bounded decoding and typed reads that fail closed. */
+public final class Cbor {
+  /** Deterministic encoding (RFC 8949 §4.2 core rules as CTAP2 canonical). */
+  public static final CBOREncodeOptions CANONICAL = new CBOREncodeOptions("ctap2canonical=true");
+  private static final CBOREncodeOptions STRICT =
+      new CBOREncodeOptions("allowduplicatekeys=false;keepkeyorder=true");
+  private static final int MAX_DEPTH = 16;
+
+  private Cbor() {}
+
+  /**
+   * Decodes exactly one CBOR item with no trailing bytes and nesting at most 16.
+   *
+   * @param bytes the bytes (already size-limited by the caller)
+   * @return the item
+   */
+  public static CBORObject decode(byte[] bytes) {
+    CBORObject o;
+    try {
+      o = CBORObject.DecodeFromBytes(bytes, STRICT);
+    } catch (CBORException | IllegalArgumentException | StackOverflowError e) {
+      throw new MalformedInputException("malformed CBOR", e instanceof Exception
+          ? (Exception) e : null);
+    }
+    depth(o, 0);
+    return o;
+  }
+
+  private static void depth(CBORObject o, int d) {
+    if (d > MAX_DEPTH) {
+      throw new MalformedInputException("CBOR nested deeper than " + MAX_DEPTH);
+    }
+    if (o.getType() == CBORType.Array) {
+      for (int i = 0; i < o.size(); i++) {
+        depth(o.get(i), d + 1);
+      }
+    } else if (o.getType() == CBORType.Map) {
+      for (Map.Entry<CBORObject, CBORObject> e : o.getEntries()) {
+        depth(e.getKey(), d + 1);
+        depth(e.getValue(), d + 1);
+      }
+    }
+  }
+
+  /**
+   * Reads a byte string.
+   *
+   * @param o the item
+   * @param what for the error message
+   * @return the bytes
+   */
+  public static byte[] bytes(CBORObject o, String what) {
+    if (o == null || o.isTagged() || o.getType() != CBORType.ByteString) {
+      throw new MalformedInputException(what + " must be a byte string");
+    }
+    return o.GetByteString();
+  }
+
+  /**
+   * Reads an integer that fits in a long.
+   *
+   * @param o the item
+   * @param what for the error message
+   * @return the value
+   */
+  public static long integer(CBORObject o, String what) {
+    if (o == null || o.isTagged() || o.getType() != CBORType.Integer || !o.CanValueFitInInt64()) {
+      throw new MalformedInputException(what + " must be an integer");
+    }
+    return o.AsInt64Value();
+  }
+
+  /**
+   * Reads a text string.
+   *
+   * @param o the item
+   * @param what for the error message
+   * @return the text
+   */
+  public static String text(CBORObject o, String what) {
+    if (o == null || o.isTagged() || o.getType() != CBORType.TextString) {
+      throw new MalformedInputException(what + " must be a text string");
+    }
+    return o.AsString();
+  }
+
+  /**
+   * Converts a map of text keys and text or map values into Java maps.
+   *
+   * @param o the CBOR map
+   * @param what for the error message
+   * @return the map
+   */
+  public static Map<String, Object> textMap(CBORObject o, String what) {
+    if (o == null || o.getType() != CBORType.Map) {
+      throw new MalformedInputException(what + " must be a map");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Map.Entry<CBORObject, CBORObject> e : o.getEntries()) {
+      String k = text(e.getKey(), what + " key");
+      CBORObject v = e.getValue();
+      m.put(k, v.getType() == CBORType.Map ? textMap(v, what + "." + k) : text(v, k));
+    }
+    return m;
+  }
+
+  /**
+   * Builds a CBOR map from a map of text keys and text or map values, in order.
+   *
+   * @param m the map
+   * @return the CBOR map
+   */
+  public static CBORObject fromTextMap(Map<String, ?> m) {
+    CBORObject o = CBORObject.NewOrderedMap();
+    for (Map.Entry<String, ?> e : m.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Map) {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> inner = (Map<String, ?>) v;
+        o.Add(CBORObject.FromObject(e.getKey()), fromTextMap(inner));
+      } else {
+        o.Add(CBORObject.FromObject(e.getKey()), CBORObject.FromObject(String.valueOf(v)));
+      }
+    }
+    return o;
+  }
+}

@@ -1,0 +1,75 @@
+package org.tongban.license.qr;
+
+import java.util.Objects;
+import java.util.Set;
+import org.tongban.MalformedInputException;
+import org.tongban.io.Limits;
+import org.tongban.license.internal.Zlib;
+import org.tongban.result.Reason;
+
+/**
+ * The QR text container shared with HCERT (the EU Digital COVID Certificate): {@code prefix ‖
+ * Base45(zlib(COSE_Sign1))}. Tongban licences use the prefix {@value #TONGBAN_PREFIX}; decoding
+ * is generic over the prefix, so {@code HC1:} texts read through the same code.
+ *
+ * <p>Decoding rejects: text over {@link Limits#MAX_QR_TEXT_BYTES}, an unaccepted prefix, invalid
+ * Base45, a non-zlib stream, and more than {@link Limits#MAX_DECOMPRESSED_BYTES} after
+ * inflating (a zlib bomb is {@link Reason#SIZE_LIMIT_EXCEEDED}).
+ *
+ * <p>Thread-safe (stateless).
+ *
+ * @since 0.1
+ */
+public final class QrCodec {
+  /** The prefix of Tongban licences, version 1. */
+  public static final String TONGBAN_PREFIX = "ZZ1:";
+  /** The prefix of EU Digital COVID Certificates (HCERT). */
+  public static final String HCERT_PREFIX = "HC1:";
+
+  private QrCodec() {}
+
+  /**
+   * A decoded container.
+   *
+   * @param prefix the prefix found
+   * @param cose the COSE_Sign1 bytes
+   */
+  public record Decoded(String prefix, byte[] cose) {}
+
+  /**
+   * Encodes a COSE_Sign1 as QR text.
+   *
+   * @param prefix e.g. {@value #TONGBAN_PREFIX}
+   * @param cose the COSE_Sign1 bytes
+   * @return the text
+   */
+  public static String encode(String prefix, byte[] cose) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(cose, "cose");
+    if (!prefix.matches("[A-Z0-9]{2,8}:")) {
+      throw new IllegalArgumentException("a prefix is 2-8 upper-case letters or digits and ':'");
+    }
+    return prefix + Base45.encode(Zlib.compress(cose));
+  }
+
+  /**
+   * Decodes QR text with one of the accepted prefixes.
+   *
+   * @param text the text
+   * @param acceptedPrefixes e.g. {@code Set.of("ZZ1:")}
+   * @return the prefix and the COSE bytes
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static Decoded decode(String text, Set<String> acceptedPrefixes) {
+    Objects.requireNonNull(text, "text");
+    if (text.length() > Limits.MAX_QR_TEXT_BYTES) {
+      throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
+          "QR text longer than " + Limits.MAX_QR_TEXT_BYTES, null);
+    }
+    String prefix = acceptedPrefixes.stream().filter(text::startsWith).findFirst()
+        .orElseThrow(() -> new MalformedInputException("unknown QR prefix (accepted: "
+            + acceptedPrefixes + ")"));
+    byte[] compressed = Base45.decode(text.substring(prefix.length()));
+    return new Decoded(prefix, Zlib.decompress(compressed, Limits.MAX_DECOMPRESSED_BYTES));
+  }
+}
