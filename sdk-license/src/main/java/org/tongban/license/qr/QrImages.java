@@ -42,7 +42,7 @@ import org.tongban.result.Reason;
  *
  * <p>Reading tries, in order: plain, pure-barcode (a clean rendered code), try-harder (a photo:
  * rotated, scaled, noisy), the inverted image (light on dark), and a global-histogram
- * binarizer. Below about 2 pixels per module no attempt can succeed; the error says so. Images
+ * binarizer, and all of these again on a smoothed image (noise). Below about 2 pixels per module no attempt can succeed; the error says so. Images
  * over 64 MiB or 8000 × 8000 pixels are refused before they are decoded.
  *
  * <p>Thread-safe (stateless).
@@ -211,7 +211,47 @@ public final class QrImages {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
     int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-    LuminanceSource source = new RGBLuminanceSource(w, h, pixels);
+    String text = tryAll(new RGBLuminanceSource(w, h, pixels));
+    if (text == null) {
+      // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
+      text = tryAll(new RGBLuminanceSource(w, h, blur(pixels, w, h)));
+    }
+    if (text != null) {
+      return text;
+    }
+    throw new MalformedInputException("no readable QR code in the image (a code needs at "
+        + "least 2 pixels per module; this image is " + w + "x" + h + " px)");
+  }
+
+  private static int[] blur(int[] argb, int w, int h) {
+    int[] grey = new int[argb.length];
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      grey[i] = (((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114) / 1000;
+    }
+    int[] out = new int[argb.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int sum = 0;
+        int n = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int xx = x + dx;
+            int yy = y + dy;
+            if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+              sum += grey[yy * w + xx];
+              n++;
+            }
+          }
+        }
+        int v = sum / n;
+        out[y * w + x] = 0xff000000 | v << 16 | v << 8 | v;
+      }
+    }
+    return out;
+  }
+
+  private static String tryAll(LuminanceSource source) {
     List<Map<DecodeHintType, Object>> attempts = List.of(Map.of(),
         Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE),
         Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
@@ -228,7 +268,6 @@ public final class QrImages {
         }
       }
     }
-    throw new MalformedInputException("no readable QR code in the image (a code needs at "
-        + "least 2 pixels per module; this image is " + w + "x" + h + " px)");
+    return null;
   }
 }

@@ -1,0 +1,152 @@
+package org.tongban.license.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongban.MalformedInputException;
+
+class QrImagesTest {
+  private static final String TEXT = "ZZ1:" + Base45.encode(
+      "一网通办 licence payload for QR tests ".repeat(8).getBytes(StandardCharsets.UTF_8));
+
+  private static BufferedImage transform(BufferedImage src, double scale, double degrees,
+      boolean smooth) {
+    int w = (int) Math.ceil(src.getWidth() * scale * 1.5);
+    BufferedImage out = new BufferedImage(w, w, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, w);
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth
+        ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+        : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    AffineTransform at = new AffineTransform();
+    at.translate(w / 2.0, w / 2.0);
+    at.rotate(Math.toRadians(degrees));
+    at.scale(scale, scale);
+    at.translate(-src.getWidth() / 2.0, -src.getHeight() / 2.0);
+    g.drawImage(src, at, null);
+    g.dispose();
+    return out;
+  }
+
+  @Test
+  void render_thenDecode_plain() {
+    byte[] png = QrImages.renderPng(TEXT, QrImages.Options.defaults());
+    assertEquals(TEXT, QrImages.decode(png));
+  }
+
+  @Test
+  void decode_photographedLikeImages_stillRead() {
+    BufferedImage clean = QrImages.render(TEXT, new QrImages.Options(6, 4, 'Q'));
+    // rotated 13 degrees, smoothed
+    assertEquals(TEXT, QrImages.decode(transform(clean, 1.0, 13, true)));
+    // scaled down to 3 pixels per module
+    assertEquals(TEXT, QrImages.decode(transform(clean, 0.5, 0, true)));
+    // light noise: every pixel's grey level moved by up to +-12
+    BufferedImage noisy = transform(clean, 1.0, 4, true);
+    Random r = new Random(1);
+    for (int y = 0; y < noisy.getHeight(); y++) {
+      for (int x = 0; x < noisy.getWidth(); x++) {
+        int v = noisy.getRGB(x, y) & 0xff;
+        v = Math.max(0, Math.min(255, v + r.nextInt(25) - 12));
+        noisy.setRGB(x, y, v << 16 | v << 8 | v);
+      }
+    }
+
+    assertEquals(TEXT, QrImages.decode(noisy));
+    // inverted (light on dark)
+    BufferedImage inv = transform(clean, 1.0, 0, false);
+    for (int y = 0; y < inv.getHeight(); y++) {
+      for (int x = 0; x < inv.getWidth(); x++) {
+        inv.setRGB(x, y, ~inv.getRGB(x, y) & 0xffffff);
+      }
+    }
+    assertEquals(TEXT, QrImages.decode(inv));
+  }
+
+  @Test
+  void decode_belowTwoPixelsPerModule_saysSo() {
+    BufferedImage tiny = transform(QrImages.render(TEXT, new QrImages.Options(4, 4, 'Q')), 0.3,
+        0, true);
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> QrImages.decode(tiny));
+    assertTrue(e.getMessage().contains("2 pixels per module"), e.getMessage());
+    assertThrows(MalformedInputException.class, () -> QrImages.decode(new byte[] {1, 2, 3}));
+  }
+
+  @Test
+  void render_nonAlphanumericText_usesByteModeUtf8() {
+    String chinese = "电子证照 https://example.gov.cn/zz?id=1";
+    assertEquals(chinese, QrImages.decode(QrImages.renderPng(chinese,
+        QrImages.Options.defaults())));
+  }
+
+  private static String run(Path dir, String... cmd) throws Exception {
+    // stdout only: zbarimg may complain about D-Bus on stderr.
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
+    return out;
+  }
+
+  private static void assumeTool(String tool) {
+    boolean present = false;
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      present |= Files.isExecutable(Path.of(d, tool));
+    }
+    if (!present) {
+      System.err.println("[interop] SKIPPED: " + tool + " not found (CI installs it)");
+    }
+    Assumptions.assumeTrue(present, tool + " not found");
+  }
+
+  @Test
+  @Tag("interop")
+  void zbarimg_decodesOurPngToExactlyOurText(@TempDir Path dir) throws Exception {
+    assumeTool("zbarimg");
+    List<String> texts = new ArrayList<>(List.of(TEXT, "ZZ1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3"));
+    for (int i = 0; i < texts.size(); i++) {
+      Files.write(dir.resolve("qr" + i + ".png"),
+          QrImages.renderPng(texts.get(i), QrImages.Options.defaults()));
+      String out = run(dir, "zbarimg", "--raw", "-q", "qr" + i + ".png");
+      assertEquals(texts.get(i), out.strip());
+    }
+  }
+
+  @Test
+  @Tag("interop")
+  void qrencodeImages_decodeWithUs(@TempDir Path dir) throws Exception {
+    assumeTool("qrencode");
+    run(dir, "qrencode", "-l", "Q", "-s", "5", "-o", "theirs.png", TEXT);
+    assertEquals(TEXT, QrImages.decode(dir.resolve("theirs.png")));
+    run(dir, "qrencode", "-l", "M", "-s", "3", "-o", "small.png", "电子证照 UTF-8");
+    assertEquals("电子证照 UTF-8", QrImages.decode(dir.resolve("small.png")));
+  }
+
+  static byte[] png(BufferedImage img) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", out);
+    return out.toByteArray();
+  }
+}
