@@ -1,0 +1,240 @@
+package org.tongban.cli;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tongban.MalformedInputException;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.SigningKey;
+import org.tongban.keys.Pem;
+import org.tongban.keys.SigningKeys;
+import org.tongban.license.IssuedLicense;
+import org.tongban.license.License;
+import org.tongban.license.LicenseIdentifier;
+import org.tongban.license.LicenseIssuer;
+import org.tongban.license.LicenseVerifier;
+import org.tongban.license.ResidentIdNumber;
+import org.tongban.license.UnifiedSocialCreditCode;
+import org.tongban.license.VerifiedLicense;
+import org.tongban.license.qr.QrImages;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.result.VerificationResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "license", mixinStandardHelpOptions = true,
+    description = "Electronic licences: issue a signed QR, verify it, check identifiers.",
+    subcommands = {LicenseCommand.Issue.class, LicenseCommand.Verify.class,
+        LicenseCommand.CheckId.class, LicenseCommand.CheckCode.class})
+final class LicenseCommand {
+  static LocalDate today() {
+    return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Command(name = "issue", mixinStandardHelpOptions = true,
+      description = {"Issue a licence from a JSON object keyed by GB/T 36903 field names and "
+          + "write its QR code.", "SM2 keys sign with COSE alg -48, P-256 with ES256, RSA with "
+          + "PS256."})
+  static final class Issue implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--key", required = true, description = "issuer private key (PEM)")
+    Path key;
+
+    @Option(names = "--cert", required = true, description = "issuer certificate (PEM)")
+    Path cert;
+
+    @Option(names = "--data", required = true, description = "licence JSON")
+    Path data;
+
+    @Option(names = "--out-qr", required = true, description = "QR code PNG output")
+    Path outQr;
+
+    @Option(names = "--out-text", description = "write the exact QR text here (no newline)")
+    Path outText;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+      Map<String, Object> json = JSONObjectUtils.parse(Files2.readText(data));
+      Map<String, Object> wire = new LinkedHashMap<>(json);
+      if (wire.get("ZZBS") == null) {
+        String serial = String.valueOf(wire.getOrDefault("ZZBH", ""))
+            .toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        if (serial.isEmpty()) {
+          throw new IllegalArgumentException("ZZBS is absent and ZZBH gives no serial");
+        }
+        wire.put("ZZBS", LicenseIdentifier.create(String.valueOf(wire.get("ZZLXDM")),
+            String.valueOf(wire.get("ZZBFJGDM")), serial.length() > 32
+                ? serial.substring(serial.length() - 32) : serial, "001").toString());
+      }
+      License license = License.fromWire(wire, today());
+      List<X509Certificate> chain = Pem.readCertificates(Files2.readText(cert));
+      PrivateKey pk = Pem.readPrivateKey(Files2.readText(key));
+      KeyType type = SigningKeys.keyTypeOf(pk);
+      SignatureAlgorithm alg = type == KeyType.RSA ? SignatureAlgorithm.RSA_PSS_SHA256
+          : type == KeyType.SM2 ? SignatureAlgorithm.SM2_SM3 : SignatureAlgorithm.ECDSA_P256_SHA256;
+      SigningKey sk = SigningKeys.builder(pk).algorithm(alg).certificateChain(chain).build();
+      IssuedLicense issued = LicenseIssuer.builder(sk).build().issue(license);
+      Files2.write(outQr, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
+      if (outText != null) {
+        Files2.write(outText, issued.text());
+      }
+      spec.commandLine().getOut().printf("issued %s %s (%d QR characters): %s%n", license.name(),
+          license.identifier(), issued.text().length(), outQr);
+      return Main.EXIT_OK;
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = {"Verify a licence QR code offline.",
+          "Exit 0 valid, 1 tampered or invalid, 3 undecided, 2 not a licence QR at all."})
+  static final class Verify implements Callable<Integer> {
+    static final class Input {
+      @Option(names = "--qr", required = true, description = "QR image (PNG, JPG, ...)")
+      Path qr;
+
+      @Option(names = "--text", required = true, description = "the QR text")
+      String text;
+    }
+
+    static final class Trust {
+      @Option(names = "--trust", required = true, description = "CA certificates (PEM): "
+          + "self-signed ones are roots; every certificate is also a candidate issuer")
+      Path trust;
+
+      @Option(names = "--issuer-cert", required = true,
+          description = "issuer certificate(s) trusted as given (PEM)")
+      Path issuerCert;
+    }
+
+    @Spec CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Trust trust;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+      String text;
+      if (input.qr != null) {
+        try {
+          text = QrImages.decode(input.qr);
+        } catch (MalformedInputException e) {
+          spec.commandLine().getErr().println("error: " + e.getMessage());
+          return Main.EXIT_USAGE;
+        }
+      } else {
+        text = input.text;
+      }
+      LicenseVerifier.Builder b = LicenseVerifier.builder();
+      if (trust.issuerCert != null) {
+        b.issuerCertificates(SealCommand.certs(trust.issuerCert));
+      } else {
+        List<X509Certificate> all = SealCommand.certs(trust.trust);
+        List<X509Certificate> roots = new ArrayList<>();
+        for (X509Certificate c : all) {
+          if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+            roots.add(c);
+          }
+        }
+        if (roots.isEmpty()) {
+          throw new IllegalArgumentException("--trust holds no self-signed root certificate");
+        }
+        b.issuerCertificates(all).trustAnchors(TrustAnchors.of(roots), all);
+      }
+      VerificationResult<VerifiedLicense> r = b.build().verify(text);
+      if (r.check(LicenseVerifier.CONTAINER).map(c -> c.status()
+          == org.tongban.result.CheckStatus.FAILED).orElse(true)
+          && r.reason().map(x -> x == org.tongban.result.Reason.FORMAT_FAILURE).orElse(false)) {
+        spec.commandLine().getErr().println("error: not a licence QR: "
+            + r.checks().get(0).detail());
+        return Main.EXIT_USAGE;
+      }
+      Map<String, Object> extra = new LinkedHashMap<>();
+      r.verified().ifPresent(v -> {
+        extra.put("prefix", v.prefix());
+        v.license().ifPresent(l -> {
+          extra.put("ZZMC", l.name());
+          extra.put("ZZBS", l.identifier().toString());
+          extra.put("CZZT", l.holder());
+          extra.put("CZZTDM", l.holderCodeForDisplay());
+          extra.put("ZZYXQJZRQ", l.validUntil().map(Object::toString).orElse("-"));
+        });
+      });
+      ResultPrinter.print(spec.commandLine().getOut(), r, json, extra);
+      return ResultPrinter.exitCode(r);
+    }
+  }
+
+  @Command(name = "check-id", mixinStandardHelpOptions = true,
+      description = "Validate a licence identifier (证照标识): exit 0 valid, 1 invalid.")
+  static final class CheckId implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "the identifier")
+    String id;
+
+    @Override
+    public Integer call() {
+      try {
+        LicenseIdentifier l = LicenseIdentifier.parse(id);
+        spec.commandLine().getOut().printf("valid: type %s, issuer %s, serial %s, version %s, "
+            + "check %s%n", l.typeCode(), l.issuerCode(), l.serial(), l.version(), l.check());
+        return Main.EXIT_OK;
+      } catch (MalformedInputException e) {
+        spec.commandLine().getOut().println("invalid: " + e.getMessage());
+        return Main.EXIT_FAILED;
+      }
+    }
+  }
+
+  @Command(name = "check-code", mixinStandardHelpOptions = true,
+      description = "Validate a unified social credit code or a resident ID number: exit 0 "
+          + "valid, 1 invalid.")
+  static final class CheckCode implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "the code")
+    String code;
+
+    @Override
+    public Integer call() {
+      if (UnifiedSocialCreditCode.isValid(code)) {
+        spec.commandLine().getOut().println("valid unified social credit code");
+        return Main.EXIT_OK;
+      }
+      if (ResidentIdNumber.isValid(code, today())) {
+        spec.commandLine().getOut().println("valid resident ID number "
+            + ResidentIdNumber.mask(code));
+        return Main.EXIT_OK;
+      }
+      spec.commandLine().getOut().println("invalid: neither a valid unified social credit code "
+          + "nor a valid resident ID number");
+      return Main.EXIT_FAILED;
+    }
+  }
+}

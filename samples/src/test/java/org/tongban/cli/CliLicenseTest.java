@@ -1,0 +1,86 @@
+package org.tongban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliLicenseTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
+    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+  }
+
+  private String p(String n) {
+    return dir.resolve(n).toString();
+  }
+
+  @Test
+  void issueVerify_sm2AndP256_withTrustAndTampering() throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String json = "{\"ZZMC\":\"营业执照\",\"ZZLXDM\":\"91110108551385082Q001\","
+        + "\"ZZBH\":\"91440300708461136T\",\"ZZBFJG\":\"某某市市场监督管理局\","
+        + "\"ZZBFJGDM\":\"91350100M000100Y43\",\"ZZBFRQ\":\"" + today + "\","
+        + "\"CZZT\":\"某某科技有限公司\",\"CZZTDM\":\"91440300708461136T\",\"CZZTDMLX\":\"001\","
+        + "\"ZZYXQQSRQ\":\"" + today + "\",\"ZZYXQJZRQ\":\"" + today.plusYears(5) + "\","
+        + "\"data\":{\"法定代表人\":\"张三\"}}";
+    Files.writeString(dir.resolve("lic.json"), json);
+    assertEquals("0", run("keygen", "--alg", "SM2", "--ca", "--subject", "CN=Root,C=CN",
+        "--out-key", p("ca.key"), "--out-cert", p("ca.crt"))[0]);
+    for (String alg : new String[] {"SM2", "P256"}) {
+      assertEquals("0", run("keygen", "--alg", alg, "--ca-key", p("ca.key"), "--ca-cert",
+          p("ca.crt"), "--subject", "CN=证照签发,C=CN", "--out-key", p(alg + ".key"),
+          "--out-cert", p(alg + ".crt"))[0]);
+      String[] issue = run("license", "issue", "--key", p(alg + ".key"), "--cert",
+          p(alg + ".crt"), "--data", p("lic.json"), "--out-qr", p(alg + ".png"), "--out-text",
+          p(alg + ".txt"));
+      assertEquals("0", issue[0], issue[1] + issue[2]);
+      String text = Files.readString(dir.resolve(alg + ".txt"));
+      assertTrue(text.startsWith("ZZ1:") && !text.endsWith("\n"));
+      String[] v = run("license", "verify", "--qr", p(alg + ".png"), "--trust", p(alg + ".crt"),
+          "--json");
+      assertEquals("0", v[0], v[1] + v[2]);
+      assertEquals("营业执照", JSONObjectUtils.parse(v[1].trim()).get("ZZMC"));
+      String[] byText = run("license", "verify", "--text", text, "--issuer-cert", p(alg + ".crt"));
+      assertEquals("0", byText[0], byText[1]);
+      String tampered = text.substring(0, text.length() - 5)
+          + (text.charAt(text.length() - 5) == 'A' ? 'B' : 'A') + text.substring(text.length() - 4);
+      String[] bad = run("license", "verify", "--text", tampered, "--issuer-cert",
+          p(alg + ".crt"));
+      assertFalse("0".equals(bad[0]), "tampered text must not pass: " + bad[1]);
+    }
+    String[] notQr = run("license", "verify", "--text", "hello", "--issuer-cert", p("SM2.crt"));
+    assertEquals("2", notQr[0], notQr[1] + notQr[2]);
+    String[] notImage = run("license", "verify", "--qr", p("lic.json"), "--issuer-cert",
+        p("SM2.crt"));
+    assertEquals("2", notImage[0]);
+  }
+
+  @Test
+  void checkIdAndCheckCode() {
+    String id = org.tongban.license.LicenseIdentifier.create("91110108551385082Q001",
+        "91350100M000100Y43", "2026A0001", "001").toString();
+    assertEquals("0", run("license", "check-id", id)[0]);
+    char wrong = id.endsWith("0") ? '1' : '0';
+    assertEquals("1", run("license", "check-id", id.substring(0, id.length() - 1) + wrong)[0]);
+    assertEquals("1", run("license", "check-id", "1.2.3")[0]);
+    assertEquals("0", run("license", "check-code", "91350100M000100Y43")[0]);
+    String[] person = run("license", "check-code", "11010519491231002X");
+    assertEquals("0", person[0]);
+    assertFalse(person[1].contains("11010519491231002X"), "ID number masked in output");
+    assertEquals("1", run("license", "check-code", "110105194912310021")[0]);
+  }
+}
