@@ -1,7 +1,6 @@
 package org.tongban.license;
 
 import com.upokecenter.cbor.CBORObject;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import org.tongban.KeyAccessException;
 import org.tongban.SigningException;
 import org.tongban.UnsupportedAlgorithmException;
-import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.SignatureEncoding;
 import org.tongban.crypto.SignatureParameters;
@@ -19,6 +17,7 @@ import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.crypto.EcCurves;
 import org.tongban.internal.crypto.EcSignatureCodec;
 import org.tongban.license.internal.CompactLicense;
+import org.tongban.license.internal.IssuerKeys;
 import org.tongban.license.internal.CoseSign1;
 import org.tongban.license.qr.QrCodec;
 
@@ -74,11 +73,7 @@ public final class LicenseIssuer {
    * @return 8 bytes
    */
   public static byte[] kid(X509Certificate cert) {
-    try {
-      return Arrays.copyOf(DigestAlgorithm.SHA256.digest(cert.getEncoded()), 8);
-    } catch (CertificateEncodingException e) {
-      throw new KeyAccessException("cannot encode the certificate", e);
-    }
+    return IssuerKeys.kid(cert);
   }
 
   /**
@@ -162,9 +157,7 @@ public final class LicenseIssuer {
    */
   static VerificationKey verificationKey(java.security.PublicKey publicKey,
       SignatureAlgorithm alg) {
-    SignatureParameters p = alg.keyType().isEllipticCurve()
-        ? SignatureParameters.ec(SignatureEncoding.RAW_R_S) : SignatureParameters.rsaPss(32);
-    return VerificationKey.builder(publicKey).algorithm(alg).parameters(p).build();
+    return IssuerKeys.verificationKey(publicKey, alg);
   }
 
   /** Builds a {@link LicenseIssuer}. Not thread-safe. */

@@ -7,19 +7,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
-import org.tongban.crypto.SignatureAlgorithm;
-import org.tongban.crypto.VerificationKey;
 import org.tongban.license.internal.Cbor;
 import org.tongban.license.internal.CompactLicense;
+import org.tongban.license.internal.IssuerKeys;
 import org.tongban.license.internal.CoseSign1;
 import org.tongban.license.qr.QrCodec;
 import org.tongban.pki.CertificatePath;
@@ -66,20 +63,14 @@ public final class LicenseVerifier {
   /** The licence fields and check characters. */
   public static final CheckId DATA = CheckId.of("licence.data");
 
-  private final List<Candidate> candidates;
+  private final IssuerKeys issuers;
   private final Optional<CertificateVerifier> chains;
   private final List<X509Certificate> intermediates;
   private final Set<String> prefixes;
   private final Clock clock;
 
-  private record Candidate(X509Certificate cert, byte[] kid) {}
-
   private LicenseVerifier(Builder b) {
-    List<Candidate> c = new ArrayList<>();
-    for (X509Certificate cert : b.issuers) {
-      c.add(new Candidate(cert, LicenseIssuer.kid(cert)));
-    }
-    this.candidates = List.copyOf(c);
+    this.issuers = new IssuerKeys(b.issuers);
     this.chains = b.anchors == null ? Optional.empty()
         : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
     this.intermediates = List.copyOf(b.intermediates);
@@ -142,49 +133,15 @@ public final class LicenseVerifier {
     cose.kid().ifPresent(k -> ev.keyId(java.util.HexFormat.of().formatHex(k)));
     r.evidence(ev.build());
 
-    Optional<SignatureAlgorithm> alg = CoseSign1.algorithm(cose.alg());
-    if (alg.isEmpty()) {
-      return r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, "COSE alg " + cose.alg())
-          .buildFailed();
+    IssuerKeys.Outcome outcome = issuers.verify(cose);
+    if (outcome.signer().isEmpty()) {
+      Reason reason = outcome.reason().orElseThrow();
+      CheckId id = reason == Reason.ALGORITHM_NOT_ALLOWED || reason == Reason.ALGORITHM_MISMATCH
+          ? CheckId.ALGORITHM : CheckId.SIGNATURE;
+      return r.fail(id, reason, outcome.detail()).buildFailed();
     }
-    List<Candidate> matching = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (cose.kid().isEmpty() || Arrays.equals(c.kid(), cose.kid().get())) {
-        matching.add(c);
-      }
-    }
-    if (matching.isEmpty()) {
-      return r.fail(CheckId.SIGNATURE, Reason.KEY_NOT_FOUND, "no issuer certificate has this kid")
-          .buildFailed();
-    }
-    byte[] tbs = CoseSign1.toBeSigned(cose.protectedBytes(), cose.payload());
-    X509Certificate signer = null;
-    boolean typeMatched = false;
-    for (Candidate c : matching) {
-      VerificationKey k;
-      try {
-        if (VerificationKey.keyTypeOf(c.cert().getPublicKey()) != alg.get().keyType()) {
-          continue;
-        }
-        k = LicenseIssuer.verificationKey(c.cert().getPublicKey(), alg.get());
-      } catch (KeyAccessException | IllegalArgumentException e) {
-        continue;
-      }
-      typeMatched = true;
-      if (k.verifier().isValid(cose.signature(), tbs)) {
-        signer = c.cert();
-        break;
-      }
-    }
-    if (!typeMatched) {
-      return r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_MISMATCH, alg.get()
-          + " does not fit the key of any certificate with this kid").buildFailed();
-    }
-    r.ok(CheckId.ALGORITHM, alg.get().name());
-    if (signer == null) {
-      return r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "tried " + matching.size()
-          + " certificate(s)").buildFailed();
-    }
+    X509Certificate signer = outcome.signer().get();
+    r.ok(CheckId.ALGORITHM, outcome.detail());
     r.ok(CheckId.SIGNATURE, "by " + signer.getSubjectX500Principal().getName());
 
     if (chains.isPresent()) {
