@@ -14,8 +14,6 @@ import org.tongban.crypto.SignatureEncoding;
 import org.tongban.crypto.SignatureParameters;
 import org.tongban.crypto.SigningKey;
 import org.tongban.crypto.VerificationKey;
-import org.tongban.internal.crypto.EcCurves;
-import org.tongban.internal.crypto.EcSignatureCodec;
 import org.tongban.license.internal.CompactLicense;
 import org.tongban.license.internal.IssuerKeys;
 import org.tongban.license.internal.CoseSign1;
@@ -48,6 +46,8 @@ import org.tongban.license.qr.QrCodec;
 public final class LicenseIssuer {
   /** The private CWT claim holding the licence (as HCERT's −260). */
   public static final int LICENSE_CLAIM = -260;
+  /** The CWT status claim (IETF Token Status List). */
+  public static final int STATUS_CLAIM = 65535;
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final SigningKey key;
@@ -93,7 +93,19 @@ public final class LicenseIssuer {
    * @return the prepared licence
    */
   public PreparedLicense prepare(License license) {
+    return prepare(license, java.util.Optional.empty());
+  }
+
+  /**
+   * Step 1 for a licence whose status is published in a status list.
+   *
+   * @param license the licence
+   * @param status where its status is published
+   * @return the prepared licence
+   */
+  public PreparedLicense prepare(License license, java.util.Optional<StatusReference> status) {
     Objects.requireNonNull(license, "license");
+    Objects.requireNonNull(status, "status");
     CBORObject claims = CBORObject.NewOrderedMap();
     claims.Add(CBORObject.FromObject(1), CBORObject.FromObject(license.issuingAuthorityCode()));
     claims.Add(CBORObject.FromObject(6), CBORObject.FromObject(clock.instant().getEpochSecond()));
@@ -102,6 +114,14 @@ public final class LicenseIssuer {
     CBORObject inner = CBORObject.NewOrderedMap();
     inner.Add(CBORObject.FromObject(1), CompactLicense.encode(license.toWire()));
     claims.Add(CBORObject.FromObject(LICENSE_CLAIM), inner);
+    status.ifPresent(ref -> {
+      CBORObject sl = CBORObject.NewOrderedMap();
+      sl.Add(CBORObject.FromObject("idx"), CBORObject.FromObject(ref.index()));
+      sl.Add(CBORObject.FromObject("uri"), CBORObject.FromObject(ref.uri().toString()));
+      CBORObject st = CBORObject.NewOrderedMap();
+      st.Add(CBORObject.FromObject("status_list"), sl);
+      claims.Add(CBORObject.FromObject(STATUS_CLAIM), st);
+    });
     byte[] payload = claims.EncodeToBytes();
     byte[] prot = CoseSign1.protectedHeader(coseAlg, kid);
     return new PreparedLicense(license, prot, payload, CoseSign1.toBeSigned(prot, payload));
@@ -134,17 +154,19 @@ public final class LicenseIssuer {
    * @return the issued licence
    */
   public IssuedLicense issue(License license) {
-    PreparedLicense p = prepare(license);
-    byte[] sig = key.sign(p.toBeSigned());
-    if (key.algorithm().keyType().isEllipticCurve()
-        && key.parameters().encoding() == SignatureEncoding.DER) {
-      sig = EcSignatureCodec.convert(sig, SignatureEncoding.DER, SignatureEncoding.RAW_R_S,
-          (EcCurves.domain(key.algorithm().keyType()).getCurve().getFieldSize() + 7) / 8);
-      if (sig == null) {
-        throw new SigningException("the signing key returned a malformed signature");
-      }
-    }
-    return complete(p, sig);
+    return issue(license, java.util.Optional.empty());
+  }
+
+  /**
+   * All three steps, for a licence whose status is published in a status list.
+   *
+   * @param license the licence
+   * @param status where its status is published
+   * @return the issued licence
+   */
+  public IssuedLicense issue(License license, java.util.Optional<StatusReference> status) {
+    PreparedLicense p = prepare(license, status);
+    return complete(p, IssuerKeys.signRaw(key, p.toBeSigned()));
   }
 
   /**

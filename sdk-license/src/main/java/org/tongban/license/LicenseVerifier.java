@@ -36,7 +36,9 @@ import org.tongban.result.VerificationResult;
  * matching the candidate key), {@code signature} (every configured issuer certificate whose
  * 8-byte kid matches is tried — several may share a kid), {@code issuer.chain} (when trust
  * anchors are set), {@code validity} (CWT {@code iat}/{@code exp} and the licence's validity
- * dates), {@code status} (skipped: no status source yet), {@code licence.data} (the licence
+ * dates), {@code status} (the status list the licence names, when a {@link StatusListSource}
+ * is configured: {@link Reason#LICENSE_REVOKED} for invalid or suspended,
+ * {@link Reason#REVOCATION_UNKNOWN} when no good list can be had), {@code licence.data} (the licence
  * fields, the identifier's check character, the holder code).
  *
  * <p>Rejects: {@link Reason#FORMAT_FAILURE}, {@link Reason#SIZE_LIMIT_EXCEEDED},
@@ -67,6 +69,7 @@ public final class LicenseVerifier {
   private final Optional<CertificateVerifier> chains;
   private final List<X509Certificate> intermediates;
   private final Set<String> prefixes;
+  private final Optional<StatusListSource> statusSource;
   private final Clock clock;
 
   private LicenseVerifier(Builder b) {
@@ -75,6 +78,7 @@ public final class LicenseVerifier {
         : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
     this.intermediates = List.copyOf(b.intermediates);
     this.prefixes = Set.copyOf(b.prefixes);
+    this.statusSource = Optional.ofNullable(b.statusSource);
     this.clock = b.clock;
   }
 
@@ -198,13 +202,48 @@ public final class LicenseVerifier {
     } else {
       r.ok(VALIDITY, exp.map(e -> "until " + e).orElse("no end"));
     }
-    r.skip(STATUS, "no status source configured");
+    status(r, claims);
     if (license.isPresent()) {
       r.ok(DATA, "identifier check character and holder code valid");
     } else if (!tongban) {
       r.skip(DATA, "not a Tongban licence (" + d.prefix() + ")");
     }
     return r.build(new VerifiedLicense(d.prefix(), signer, iat, exp, license, payload));
+  }
+
+  private void status(VerificationResult.Builder<VerifiedLicense> r, CBORObject claims) {
+    CBORObject st = claims.get(CBORObject.FromObject(LicenseIssuer.STATUS_CLAIM));
+    if (st == null) {
+      r.skip(STATUS, "the licence names no status list");
+      return;
+    }
+    StatusReference ref;
+    try {
+      CBORObject sl = st.get(CBORObject.FromObject("status_list"));
+      if (sl == null) {
+        throw new MalformedInputException("no status_list");
+      }
+      ref = new StatusReference(java.net.URI.create(Cbor.text(sl.get(CBORObject.FromObject(
+          "uri")), "uri")), (int) Math.min(Integer.MAX_VALUE, Cbor.integer(sl.get(
+          CBORObject.FromObject("idx")), "idx")));
+    } catch (MalformedInputException | IllegalArgumentException e) {
+      r.fail(STATUS, Reason.FORMAT_FAILURE, "malformed status claim");
+      return;
+    }
+    if (statusSource.isEmpty()) {
+      r.skip(STATUS, "not checked: no status source configured (list " + ref.uri() + ", index "
+          + ref.index() + ")");
+      return;
+    }
+    StatusListSource.Outcome o = statusSource.get().status(ref);
+    if (o.value().isEmpty()) {
+      r.fail(STATUS, Reason.REVOCATION_UNKNOWN, o.detail());
+    } else if (o.value().get() == 0) {
+      r.ok(STATUS, "valid; " + o.detail());
+    } else {
+      r.fail(STATUS, Reason.LICENSE_REVOKED, (o.value().get() == 2 ? "suspended" : "invalid")
+          + "; " + o.detail());
+    }
   }
 
   private static Optional<Instant> time(CBORObject claims, int key) {
@@ -225,6 +264,7 @@ public final class LicenseVerifier {
     private final List<X509Certificate> intermediates = new ArrayList<>();
     private final Set<String> prefixes = new LinkedHashSet<>(List.of(QrCodec.TONGBAN_PREFIX));
     private TrustAnchors anchors;
+    private StatusListSource statusSource;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -251,6 +291,17 @@ public final class LicenseVerifier {
         List<X509Certificate> intermediateCertificates) {
       this.anchors = Objects.requireNonNull(anchors, "anchors");
       intermediates.addAll(List.copyOf(intermediateCertificates));
+      return this;
+    }
+
+    /**
+     * Checks licence status in the status lists the licences name.
+     *
+     * @param source the source
+     * @return this builder
+     */
+    public Builder statusSource(StatusListSource source) {
+      this.statusSource = Objects.requireNonNull(source, "source");
       return this;
     }
 

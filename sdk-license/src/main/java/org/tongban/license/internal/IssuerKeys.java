@@ -74,6 +74,28 @@ public final class IssuerKeys {
   }
 
   /**
+   * Signs COSE to-be-signed bytes with any key and returns the COSE form of the value (r‖s for
+   * SM2 and ECDSA, converting from DER if the key produces DER).
+   *
+   * @param key the key
+   * @param toBeSigned the Sig_structure bytes
+   * @return the signature value
+   */
+  public static byte[] signRaw(org.tongban.crypto.SigningKey key, byte[] toBeSigned) {
+    byte[] sig = key.sign(toBeSigned);
+    if (key.algorithm().keyType().isEllipticCurve()
+        && key.parameters().encoding() == SignatureEncoding.DER) {
+      sig = org.tongban.internal.crypto.EcSignatureCodec.convert(sig, SignatureEncoding.DER,
+          SignatureEncoding.RAW_R_S, (org.tongban.internal.crypto.EcCurves.domain(
+              key.algorithm().keyType()).getCurve().getFieldSize() + 7) / 8);
+      if (sig == null) {
+        throw new org.tongban.SigningException("the signing key returned a malformed signature");
+      }
+    }
+    return sig;
+  }
+
+  /**
    * Verifies a COSE_Sign1 against the certificates whose kid matches.
    *
    * @param cose the parsed COSE_Sign1
