@@ -31,7 +31,8 @@ class ReadmeTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
       "sign-verify, samples/src/main/java/org/tongban/samples/crypto/SignVerifySample.java",
-      "seal-verify, samples/src/main/java/org/tongban/samples/seal/SealSample.java"})
+      "seal-verify, samples/src/main/java/org/tongban/samples/seal/SealSample.java",
+      "license-verify, samples/src/main/java/org/tongban/samples/license/LicenseSample.java"})
   void quickStart_equalsCompiledSample(String region, String file) throws Exception {
     Path src = TestData.projectRoot().resolve(file);
     String code = between(Files.readString(src), "// [START " + region + "]\n",
@@ -49,6 +50,7 @@ class ReadmeTest {
   void quickStarts_run() {
     assertTrue(SignVerifySample.run());
     assertTrue(org.tongban.samples.seal.SealSample.run());
+    assertTrue(org.tongban.samples.license.LicenseSample.run());
   }
 
   @Test
