@@ -4,7 +4,27 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.tongban.http.HttpResponse;
+import org.tongban.http.HttpTransport;
+import org.tongban.license.HolderCodeType;
+import org.tongban.license.IssuedLicense;
+import org.tongban.license.License;
+import org.tongban.license.LicenseIdentifier;
+import org.tongban.license.LicenseIssuer;
+import org.tongban.license.LicenseState;
+import org.tongban.license.LicenseVerifier;
+import org.tongban.license.StatusListIssuer;
+import org.tongban.license.StatusListSource;
+import org.tongban.license.StatusReference;
+import org.tongban.license.VerifiedLicense;
+import org.tongban.license.qr.QrImages;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.List;
@@ -149,10 +169,71 @@ final class DemoCommand implements Callable<Integer> {
             rightId && !defaultId, "Z_A differs");
       }
     }
+    licences(work);
     out.println();
     out.println(failures == 0 ? "demo: all steps passed" : "demo: " + failures + " step(s) failed");
     out.flush();
     return failures == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
+  }
+
+  private void licences(Path work) throws Exception {
+    out.println();
+    out.println("== Electronic licence (SM2, QR) ==");
+    DemoPki pki = DemoPki.create(KeyType.SM2, "Tongban Licence");
+    DemoPki.Issued issuer = pki.issueLeaf("CN=某某市市场监督管理局证照签发,O=某某市人民政府,C=CN");
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    License licence = License.builder().name("营业执照").typeCode("91110108551385082Q001")
+        .number("91440300708461136T")
+        .identifier(LicenseIdentifier.create("91110108551385082Q001", "91350100M000100Y43",
+            "2026DEMO0001", "001"))
+        .issuingAuthority("某某市市场监督管理局", "91350100M000100Y43").issueDate(today)
+        .holder("某某科技有限公司", "91440300708461136T",
+            HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE)
+        .validFrom(today).validUntil(today.plusYears(20)).item("法定代表人", "张三")
+        .build(today);
+    URI listUri = URI.create("https://status.example.gov.cn/lists/1");
+    // The issuer's status service, served in-process through the HttpTransport seam.
+    StatusListIssuer lists = StatusListIssuer.create(issuer.signingKey(), Clock.systemUTC());
+    AtomicReference<byte[]> published = new AtomicReference<>(
+        lists.issue(listUri, 1024, Map.of(), Duration.ofMinutes(10)));
+    HttpTransport statusService = (req, limits) -> new HttpResponse(200, published.get(),
+        Optional.of("application/statuslist+cwt"));
+
+    IssuedLicense issued = LicenseIssuer.builder(issuer.signingKey()).build()
+        .issue(licence, Optional.of(new StatusReference(listUri, 42)));
+    Path png = work.resolve("licence.png");
+    Files.write(png, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
+    Files.writeString(work.resolve("licence.txt"), issued.text());
+    step("issue a business licence as a signed QR code (licence.png)", true,
+        issued.text().length() + " characters, " + licence.identifier());
+
+    String read = QrImages.decode(png);
+    LicenseVerifier verifier = LicenseVerifier.builder()
+        .issuerCertificates(List.of(issuer.certificate()))
+        .trustAnchors(pki.trustAnchors(), List.of(pki.intermediate().certificate()))
+        .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
+            Clock.systemUTC()))
+        .build();
+    VerificationResult<VerifiedLicense> ok = verifier.verify(read);
+    step("decode the QR image and verify the licence offline, status list included",
+        ok.isValid() && read.equals(issued.text()), ok.indication().toString());
+
+    String tampered = issued.text().substring(0, 60)
+        + (issued.text().charAt(60) == 'A' ? 'B' : 'A') + issued.text().substring(61);
+    VerificationResult<VerifiedLicense> bad = verifier.verify(tampered);
+    step("a QR text changed by one character is refused", !bad.isValid(),
+        bad.reason().map(Enum::name).orElse("-"));
+
+    published.set(lists.issue(listUri, 1024, Map.of(42, LicenseState.REVOKED),
+        Duration.ofMinutes(10)));
+    VerificationResult<VerifiedLicense> revoked = LicenseVerifier.builder()
+        .issuerCertificates(List.of(issuer.certificate()))
+        .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
+            Clock.systemUTC()))
+        .build().verify(read);
+    step("after revocation in the status list the licence fails with LICENSE_REVOKED",
+        revoked.reason().orElse(null) == Reason.LICENSE_REVOKED,
+        revoked.reason().map(Enum::name).orElse("-"));
   }
 
   private void step(String what, boolean ok, String detail) {
