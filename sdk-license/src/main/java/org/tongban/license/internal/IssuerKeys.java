@@ -19,7 +19,13 @@ import org.tongban.result.Reason;
  * tried. Immutable and thread-safe.
  */
 public final class IssuerKeys {
-  private record Entry(X509Certificate cert, byte[] kid) {}
+  private record Entry(X509Certificate cert, byte[] kid,
+      java.util.concurrent.ConcurrentHashMap<SignatureAlgorithm, VerificationKey> keys) {
+    VerificationKey key(SignatureAlgorithm alg) {
+      // Prepared once per certificate and algorithm: key preparation costs more than a verify.
+      return keys.computeIfAbsent(alg, a -> verificationKey(cert.getPublicKey(), a));
+    }
+  }
 
   /**
    * The outcome of a signature check.
@@ -40,7 +46,7 @@ public final class IssuerKeys {
   public IssuerKeys(List<X509Certificate> certificates) {
     List<Entry> e = new ArrayList<>();
     for (X509Certificate c : certificates) {
-      e.add(new Entry(c, kid(c)));
+      e.add(new Entry(c, kid(c), new java.util.concurrent.ConcurrentHashMap<>()));
     }
     this.entries = List.copyOf(e);
   }
@@ -125,7 +131,7 @@ public final class IssuerKeys {
         if (VerificationKey.keyTypeOf(e.cert().getPublicKey()) != alg.get().keyType()) {
           continue;
         }
-        k = verificationKey(e.cert().getPublicKey(), alg.get());
+        k = e.key(alg.get());
       } catch (KeyAccessException | IllegalArgumentException ex) {
         continue;
       }

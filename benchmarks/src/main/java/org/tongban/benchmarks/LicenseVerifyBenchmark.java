@@ -1,0 +1,146 @@
+package org.tongban.benchmarks;
+
+import java.awt.image.BufferedImage;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.SignatureEncoding;
+import org.tongban.crypto.SignatureParameters;
+import org.tongban.crypto.SigningKey;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.keys.KeyPairs;
+import org.tongban.keys.SigningKeys;
+import org.tongban.license.HolderCodeType;
+import org.tongban.license.License;
+import org.tongban.license.LicenseIdentifier;
+import org.tongban.license.LicenseIssuer;
+import org.tongban.license.LicenseVerifier;
+import org.tongban.license.PreparedLicense;
+import org.tongban.license.qr.QrImages;
+import org.tongban.pki.CertificateBuilder;
+import org.tongban.pki.DemoPki;
+import org.tongban.pki.KeyUsage;
+
+/**
+ * Licence verification. (a) QR text → verified licence ({@link LicenseVerifier}, issuer
+ * certificates trusted as configured) against the raw signature verification it contains, same
+ * run; (b) QR PNG image → verified licence against ZXing's decode of the same image.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LicenseVerifyBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class LicenseVerifyBenchmark {
+  @Param({"SM2", "ES256"})
+  public String alg;
+
+  private String text;
+  private BufferedImage image;
+  private LicenseVerifier verifier;
+  private VerificationKey rawKey;
+  private byte[] tbs;
+  private byte[] signature;
+
+  /** Issues a business licence with the chosen algorithm. */
+  @Setup
+  public void setUp() {
+    KeyType type = alg.equals("SM2") ? KeyType.SM2 : KeyType.EC_P256;
+    SignatureAlgorithm sa = alg.equals("SM2") ? SignatureAlgorithm.SM2_SM3
+        : SignatureAlgorithm.ECDSA_P256_SHA256;
+    DemoPki pki = DemoPki.create(type, "Bench");
+    KeyPair kp = KeyPairs.generate(type);
+    X509Certificate cert = CertificateBuilder.forSubject(kp.getPublic(), "CN=Issuer,C=CN")
+        .issuer(pki.intermediate().certificate(), pki.intermediate().signingKey())
+        .keyUsage(Set.of(KeyUsage.DIGITAL_SIGNATURE))
+        .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(30)))
+        .build();
+    SigningKey key = SigningKeys.builder(kp.getPrivate()).algorithm(sa)
+        .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S))
+        .certificateChain(List.of(cert)).build();
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    License lic = License.builder().name("营业执照").typeCode("91110108551385082Q001")
+        .number("91440300708461136T")
+        .identifier(LicenseIdentifier.create("91110108551385082Q001", "91350100M000100Y43",
+            "2026A0001", "001"))
+        .issuingAuthority("某某市市场监督管理局", "91350100M000100Y43").issueDate(today)
+        .holder("某某科技有限公司", "91440300708461136T",
+            HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE)
+        .validFrom(today).validUntil(today.plusYears(20)).build(today);
+    LicenseIssuer issuer = LicenseIssuer.builder(key).build();
+    PreparedLicense p = issuer.prepare(lic);
+    tbs = p.toBeSigned();
+    signature = key.sign(tbs);
+    text = issuer.complete(p, signature).text();
+    image = QrImages.render(text, QrImages.Options.defaults());
+    verifier = LicenseVerifier.builder().issuerCertificates(List.of(cert)).build();
+    rawKey = VerificationKey.builder(cert.getPublicKey()).algorithm(sa)
+        .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
+    if (!baselineRawSignature() || !verifyText() || !verifyImage()
+        || !text.equals(baselineZxingDecode())) {
+      throw new IllegalStateException("benchmark inputs do not verify");
+    }
+  }
+
+  /**
+   * Baseline (a): the raw signature verification over the Sig_structure.
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  public boolean baselineRawSignature() {
+    return rawKey.verifier().isValid(signature, tbs);
+  }
+
+  /**
+   * (a) QR text → verified licence.
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  public boolean verifyText() {
+    return verifier.verify(text).isValid();
+  }
+
+  /**
+   * Baseline (b): ZXing decoding the QR image.
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String baselineZxingDecode() {
+    return QrImages.decode(image);
+  }
+
+  /**
+   * (b) QR image → verified licence.
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  public boolean verifyImage() {
+    return verifier.verify(QrImages.decode(image)).isValid();
+  }
+}
