@@ -47,6 +47,9 @@ import org.tongban.result.VerificationResult;
  * {@link Reason#NOT_YET_VALID}, {@link Reason#LICENSE_DATA_MISMATCH}, and the reasons of
  * {@link CertificateVerifier}.
  *
+ * <p>The pipeline is the HCERT one: the same verifier, with {@code acceptPrefix("HC1:")},
+ * verifies EU Digital COVID Certificates from the EU's public test data (a test proves it).
+ *
  * <p>Thread-safe; build once and share.
  *
  * @since 0.1
@@ -172,8 +175,16 @@ public final class LicenseVerifier {
     boolean tongban = QrCodec.TONGBAN_PREFIX.equals(d.prefix());
     Map<String, Object> payload;
     try {
-      payload = tongban ? CompactLicense.decode(hc.get(CBORObject.FromObject(1)))
-          : Cbor.textMap(hc.get(CBORObject.FromObject(1)), "payload");
+      CBORObject inner = hc.get(CBORObject.FromObject(1));
+      if (tongban) {
+        payload = CompactLicense.decode(inner);
+      } else if (inner.getType() == CBORType.Map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> generic = (Map<String, Object>) Cbor.toJava(inner);
+        payload = generic;
+      } else {
+        throw new MalformedInputException("the payload under -260/1 must be a map");
+      }
     } catch (MalformedInputException e) {
       return r.fail(DATA, Reason.LICENSE_DATA_MISMATCH, e.getMessage()).buildFailed();
     }

@@ -78,7 +78,8 @@ public final class VerifiedLicense {
   }
 
   /**
-   * Returns the signed payload under claim −260/1 as a map (text keys; values text or maps).
+   * Returns the signed payload under claim −260/1 as a map (text keys; values String, Long,
+   * Double, Boolean, byte[], List or Map).
    *
    * @return the payload
    */

@@ -115,6 +115,45 @@ public final class Cbor {
   }
 
   /**
+   * Converts any (depth-checked) CBOR item to plain Java: String, Long, Double, Boolean, byte[],
+   * List, Map (keys as text), or null for CBOR null/undefined.
+   *
+   * @param o the item
+   * @return the Java value
+   */
+  public static Object toJava(CBORObject o) {
+    switch (o.getType()) {
+      case TextString:
+        return o.AsString();
+      case Integer:
+        return o.CanValueFitInInt64() ? (Object) o.AsInt64Value() : o.toString();
+      case FloatingPoint:
+        return o.AsDoubleValue();
+      case Boolean:
+        return o.isTrue();
+      case ByteString:
+        return o.GetByteString();
+      case Array: {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        for (int i = 0; i < o.size(); i++) {
+          l.add(toJava(o.get(i)));
+        }
+        return l;
+      }
+      case Map: {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<CBORObject, CBORObject> e : o.getEntries()) {
+          Object k = toJava(e.getKey());
+          m.put(String.valueOf(k), toJava(e.getValue()));
+        }
+        return m;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
    * Builds a CBOR map from a map of text keys and text or map values, in order.
    *
    * @param m the map
