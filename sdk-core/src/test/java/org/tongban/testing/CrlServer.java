@@ -16,6 +16,8 @@ public final class CrlServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Supplier<byte[]>> bodies = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<URI> last =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /**
    * Starts a server on a free loopback port.
@@ -26,6 +28,7 @@ public final class CrlServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {
       requests.incrementAndGet();
+      last.set(ex.getRequestURI());
       Supplier<byte[]> s = bodies.get(ex.getRequestURI().getPath());
       if (s == null) {
         ex.sendResponseHeaders(404, -1);
@@ -68,6 +71,15 @@ public final class CrlServer implements AutoCloseable {
    */
   public int requests() {
     return requests.get();
+  }
+
+  /**
+   * Returns the request URI (path and query) of the last request.
+   *
+   * @return the URI, or null before any request
+   */
+  public URI lastRequest() {
+    return last.get();
   }
 
   @Override

@@ -46,6 +46,8 @@ import org.tongban.license.qr.QrCodec;
 public final class LicenseIssuer {
   /** The private CWT claim holding the licence (as HCERT's −260). */
   public static final int LICENSE_CLAIM = -260;
+  /** The private CWT claim of an online reference token holding the licence identifier. */
+  public static final int REFERENCE_CLAIM = -261;
   /** The CWT status claim (IETF Token Status List). */
   public static final int STATUS_CLAIM = 65535;
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -167,6 +169,37 @@ public final class LicenseIssuer {
   public IssuedLicense issue(License license, java.util.Optional<StatusReference> status) {
     PreparedLicense p = prepare(license, status);
     return complete(p, IssuerKeys.signRaw(key, p.toBeSigned()));
+  }
+
+  /**
+   * Issues the online reference form: a short URL {@code <service>?zzbs=<identifier>&t=<token>}
+   * where the token is a base64url COSE_Sign1 over {@code {1: iss, 6: iat, -261: identifier}}.
+   * A verifier checks the token and fetches the licence and its state from the issuer's
+   * service (see {@link OnlineLicenseVerifier}); the QR code stays small whatever the licence
+   * holds.
+   *
+   * @param license the licence
+   * @param service the issuer's licence service URL (https, or http on loopback for tests)
+   * @return the issued licence, whose text is the URL
+   */
+  public IssuedLicense issueOnline(License license, java.net.URI service) {
+    Objects.requireNonNull(license, "license");
+    Objects.requireNonNull(service, "service");
+    if (service.getQuery() != null || service.getFragment() != null) {
+      throw new IllegalArgumentException("the service URL must have no query or fragment");
+    }
+    CBORObject claims = CBORObject.NewOrderedMap();
+    claims.Add(CBORObject.FromObject(1), CBORObject.FromObject(license.issuingAuthorityCode()));
+    claims.Add(CBORObject.FromObject(6), CBORObject.FromObject(clock.instant().getEpochSecond()));
+    claims.Add(CBORObject.FromObject(REFERENCE_CLAIM),
+        CBORObject.FromObject(license.identifier().toString()));
+    byte[] payload = claims.EncodeToBytes();
+    byte[] prot = CoseSign1.protectedHeader(coseAlg, kid);
+    byte[] cose = CoseSign1.assemble(prot, payload,
+        IssuerKeys.signRaw(key, CoseSign1.toBeSigned(prot, payload)));
+    String url = service + "?zzbs=" + license.identifier() + "&t="
+        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(cose);
+    return new IssuedLicense(license, url);
   }
 
   /**
