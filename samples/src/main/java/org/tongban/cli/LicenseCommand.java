@@ -66,6 +66,16 @@ final class LicenseCommand {
     @Option(names = "--out-text", description = "write the exact QR text here (no newline)")
     Path outText;
 
+    enum Mode { offline, online }
+
+    @Option(names = "--mode", defaultValue = "offline",
+        description = "offline (the whole signed licence in the QR) or online (a short signed "
+            + "URL of --status-url)")
+    Mode mode;
+
+    @Option(names = "--status-url", description = "the issuer's licence service URL (online)")
+    java.net.URI statusUrl;
+
     @Option(names = "--debug", hidden = true)
     boolean debug;
 
@@ -90,7 +100,16 @@ final class LicenseCommand {
       SignatureAlgorithm alg = type == KeyType.RSA ? SignatureAlgorithm.RSA_PSS_SHA256
           : type == KeyType.SM2 ? SignatureAlgorithm.SM2_SM3 : SignatureAlgorithm.ECDSA_P256_SHA256;
       SigningKey sk = SigningKeys.builder(pk).algorithm(alg).certificateChain(chain).build();
-      IssuedLicense issued = LicenseIssuer.builder(sk).build().issue(license);
+      LicenseIssuer issuer = LicenseIssuer.builder(sk).build();
+      IssuedLicense issued;
+      if (mode == Mode.online) {
+        if (statusUrl == null) {
+          throw new IllegalArgumentException("--mode online needs --status-url");
+        }
+        issued = issuer.issueOnline(license, statusUrl);
+      } else {
+        issued = issuer.issue(license);
+      }
       Files2.write(outQr, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
       if (outText != null) {
         Files2.write(outText, issued.text());
@@ -134,6 +153,14 @@ final class LicenseCommand {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--status-url", description = "the issuer's licence service URL, for "
+        + "online reference QR codes")
+    java.net.URI statusUrl;
+
+    @Option(names = "--purpose", defaultValue = "核验",
+        description = "declared purpose of use (申请事由) sent to the licence service")
+    String purpose;
+
     @Option(names = "--debug", hidden = true)
     boolean debug;
 
@@ -166,10 +193,21 @@ final class LicenseCommand {
         }
         b.issuerCertificates(all).trustAnchors(TrustAnchors.of(roots), all);
       }
-      VerificationResult<VerifiedLicense> r = b.build().verify(text);
-      if (r.check(LicenseVerifier.CONTAINER).map(c -> c.status()
-          == org.tongban.result.CheckStatus.FAILED).orElse(true)
-          && r.reason().map(x -> x == org.tongban.result.Reason.FORMAT_FAILURE).orElse(false)) {
+      VerificationResult<VerifiedLicense> r;
+      if (text.startsWith("http://") || text.startsWith("https://")) {
+        if (statusUrl == null) {
+          throw new IllegalArgumentException("an online reference QR needs --status-url");
+        }
+        List<X509Certificate> tokenSigners = trust.issuerCert != null
+            ? SealCommand.certs(trust.issuerCert) : SealCommand.certs(trust.trust);
+        r = org.tongban.license.OnlineLicenseVerifier.builder(b.build()).service(statusUrl)
+            .issuerCertificates(tokenSigners).build().verify(text, purpose);
+      } else {
+        r = b.build().verify(text);
+      }
+      boolean notALicence = r.checks().size() == 1
+          && r.reason().map(x -> x == org.tongban.result.Reason.FORMAT_FAILURE).orElse(false);
+      if (notALicence) {
         spec.commandLine().getErr().println("error: not a licence QR: "
             + r.checks().get(0).detail());
         return Main.EXIT_USAGE;

@@ -62,6 +62,25 @@ class CliLicenseTest {
           p(alg + ".crt"));
       assertFalse("0".equals(bad[0]), "tampered text must not pass: " + bad[1]);
     }
+    // Online reference mode against a licence service on loopback.
+    try (org.tongban.testing.CrlServer server = new org.tongban.testing.CrlServer()) {
+      String service = server.base().resolve("/licences").toString();
+      assertEquals("0", run("license", "issue", "--key", p("SM2.key"), "--cert", p("SM2.crt"),
+          "--data", p("lic.json"), "--out-qr", p("online.png"), "--out-text", p("online.txt"),
+          "--mode", "online", "--status-url", service)[0]);
+      String url = Files.readString(dir.resolve("online.txt"));
+      String id = url.substring(url.indexOf("zzbs=") + 5, url.indexOf("&t="));
+      String offline = Files.readString(dir.resolve("SM2.txt"));
+      server.serve("/licences/" + id, () -> ("{\"state\":\"01\",\"qr\":\"" + offline + "\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String[] ok = run("license", "verify", "--qr", p("online.png"), "--issuer-cert",
+          p("SM2.crt"), "--status-url", service, "--purpose", "开户核验");
+      assertEquals("0", ok[0], ok[1] + ok[2]);
+      server.serve("/licences/" + id, () -> ("{\"state\":\"02\",\"qr\":\"" + offline + "\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("1", run("license", "verify", "--text", url, "--issuer-cert", p("SM2.crt"),
+          "--status-url", service)[0]);
+    }
     String[] notQr = run("license", "verify", "--text", "hello", "--issuer-cert", p("SM2.crt"));
     assertEquals("2", notQr[0], notQr[1] + notQr[2]);
     String[] notImage = run("license", "verify", "--qr", p("lic.json"), "--issuer-cert",
