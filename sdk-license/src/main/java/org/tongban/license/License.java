@@ -26,6 +26,13 @@ import org.tongban.result.Reason;
  * @since 0.1
  */
 public final class License {
+  /**
+   * The wire field carrying the digest of the licence file (Tongban's extension, not a GB/T
+   * 36903 field): {@code SM3:<hex>} or {@code SHA256:<hex>}. Large data items (business scope,
+   * attachments) travel as this digest instead of inline.
+   */
+  public static final String FILE_DIGEST = "ZZWJZY";
+
   private final String name;
   private final String typeCode;
   private final String number;
@@ -39,6 +46,7 @@ public final class License {
   private final LocalDate validFrom;
   private final LocalDate validUntil;
   private final Map<String, String> data;
+  private final String fileDigest;
 
   private License(Builder b) {
     this.name = b.name;
@@ -54,6 +62,7 @@ public final class License {
     this.validFrom = b.validFrom;
     this.validUntil = b.validUntil;
     this.data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.data));
+    this.fileDigest = b.fileDigest;
   }
 
   /**
@@ -90,6 +99,9 @@ public final class License {
     if (!data.isEmpty()) {
       m.put("data", new LinkedHashMap<>(data));
     }
+    if (fileDigest != null) {
+      m.put(FILE_DIGEST, fileDigest);
+    }
     return m;
   }
 
@@ -114,6 +126,9 @@ public final class License {
           .validFrom(LocalDate.parse(str(wire, "ZZYXQQSRQ")));
       if (wire.get("ZZYXQJZRQ") != null) {
         b.validUntil(LocalDate.parse(str(wire, "ZZYXQJZRQ")));
+      }
+      if (wire.get(FILE_DIGEST) != null) {
+        b.fileDigest(str(wire, FILE_DIGEST));
       }
       Object data = wire.get("data");
       if (data != null) {
@@ -261,6 +276,33 @@ public final class License {
   }
 
   /**
+   * Returns the digest of the licence file, as {@code SM3:<hex>} or {@code SHA256:<hex>}.
+   *
+   * @return the digest
+   */
+  public Optional<String> fileDigest() {
+    return Optional.ofNullable(fileDigest);
+  }
+
+  /**
+   * Returns whether a file is the licence file this licence names by digest.
+   *
+   * @param file the file's bytes
+   * @return true if the licence names a digest and it matches
+   */
+  public boolean matchesFile(byte[] file) {
+    Objects.requireNonNull(file, "file");
+    if (fileDigest == null) {
+      return false;
+    }
+    int colon = fileDigest.indexOf(':');
+    org.tongban.crypto.DigestAlgorithm alg = fileDigest.startsWith("SM3:")
+        ? org.tongban.crypto.DigestAlgorithm.SM3 : org.tongban.crypto.DigestAlgorithm.SHA256;
+    byte[] want = java.util.HexFormat.of().parseHex(fileDigest.substring(colon + 1));
+    return java.security.MessageDigest.isEqual(want, alg.digest(file));
+  }
+
+  /**
    * Returns the holder code for display: masked for a resident ID number.
    *
    * @return the code
@@ -292,8 +334,34 @@ public final class License {
     private LocalDate validFrom;
     private LocalDate validUntil;
     private final Map<String, String> data = new LinkedHashMap<>();
+    private String fileDigest;
 
     private Builder() {}
+
+    /**
+     * Carries the licence file by digest (for large items that do not fit in a QR code).
+     *
+     * @param algorithm SM3 or SHA256
+     * @param file the licence file's bytes
+     * @return this builder
+     */
+    public Builder fileDigest(org.tongban.crypto.DigestAlgorithm algorithm, byte[] file) {
+      Objects.requireNonNull(algorithm, "algorithm");
+      if (algorithm == org.tongban.crypto.DigestAlgorithm.SHA384) {
+        throw new IllegalArgumentException("SM3 or SHA256");
+      }
+      this.fileDigest = (algorithm == org.tongban.crypto.DigestAlgorithm.SM3 ? "SM3:"
+          : "SHA256:") + java.util.HexFormat.of().formatHex(algorithm.digest(file));
+      return this;
+    }
+
+    Builder fileDigest(String wire) {
+      if (!wire.matches("(SM3|SHA256):[0-9a-f]{64}")) {
+        throw new IllegalArgumentException(FILE_DIGEST + " must be SM3:<hex> or SHA256:<hex>");
+      }
+      this.fileDigest = wire;
+      return this;
+    }
 
     private static String text(String v, String what, int max) {
       Objects.requireNonNull(v, what);

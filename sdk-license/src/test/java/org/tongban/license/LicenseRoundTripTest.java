@@ -53,6 +53,28 @@ class LicenseRoundTripTest {
   }
 
   @Test
+  void largeItems_travelAsFileDigest() {
+    LicenseFixtures f = new LicenseFixtures(KeyType.SM2, SignatureAlgorithm.SM2_SM3);
+    byte[] file = "经营范围：软件开发；信息技术咨询服务；……".repeat(200)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    License lic = License.builder().name("营业执照").typeCode(LicenseFixtures.TYPE_CODE)
+        .number("91440300708461136T")
+        .identifier(LicenseIdentifier.create(LicenseFixtures.TYPE_CODE,
+            LicenseFixtures.ISSUER_CODE, "F1", "001"))
+        .issuingAuthority("某某市市场监督管理局", LicenseFixtures.ISSUER_CODE)
+        .issueDate(LicenseFixtures.TODAY)
+        .holder("某某科技有限公司", "91440300708461136T", HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE)
+        .validFrom(LicenseFixtures.TODAY).fileDigest(org.tongban.crypto.DigestAlgorithm.SM3, file)
+        .build(LicenseFixtures.TODAY);
+    String text = f.issuer().issue(lic).text();
+    assertTrue(text.length() < 600, "a 12 KB licence file costs a 32-byte digest: " + text.length());
+    License back = f.verifier().verify(text).orElseThrow().license().orElseThrow();
+    assertTrue(back.matchesFile(file));
+    file[5] ^= 1;
+    assertTrue(!back.matchesFile(file));
+  }
+
+  @Test
   void threeStepFlow_externalSigner_andBadSignatureRefused() {
     LicenseFixtures f = new LicenseFixtures(KeyType.SM2, SignatureAlgorithm.SM2_SM3);
     LicenseIssuer issuer = f.issuer();
