@@ -26,6 +26,9 @@ public final class LicenseIdentifier {
   /** The root OID of licence identifiers. */
   public static final String ROOT = "1.2.156.3005.2";
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final Pattern TYPE = Pattern.compile("[0-9A-Z]{18}[0-9]{3}");
+  private static final Pattern SERIAL = Pattern.compile("[0-9A-Z]{1,32}");
+  private static final Pattern VERSION = Pattern.compile("[0-9]{3}");
   private static final Pattern FORM = Pattern.compile("1\\.2\\.156\\.3005\\.2\\.([0-9A-Z]{18})"
       + "([0-9]{3})\\.([0-9A-Z]{18})\\.([0-9A-Z]{1,32})\\.([0-9]{3})\\.([0-9A-Z])");
 
@@ -87,8 +90,8 @@ public final class LicenseIdentifier {
     Objects.requireNonNull(issuerCode, "issuerCode");
     Objects.requireNonNull(serial, "serial");
     Objects.requireNonNull(version, "version");
-    if (!typeCode.matches("[0-9A-Z]{18}[0-9]{3}") || !serial.matches("[0-9A-Z]{1,32}")
-        || !version.matches("[0-9]{3}")) {
+    if (!TYPE.matcher(typeCode).matches() || !SERIAL.matcher(serial).matches()
+        || !VERSION.matcher(version).matches()) {
       throw new MalformedInputException("malformed licence identifier part");
     }
     UnifiedSocialCreditCode.parse(typeCode.substring(0, 18));

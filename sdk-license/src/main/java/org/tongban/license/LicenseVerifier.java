@@ -148,8 +148,8 @@ public final class LicenseVerifier {
       return r.fail(id, reason, outcome.detail()).buildFailed();
     }
     X509Certificate signer = outcome.signer().get();
-    r.ok(CheckId.ALGORITHM, outcome.detail());
-    r.ok(CheckId.SIGNATURE, "by " + signer.getSubjectX500Principal().getName());
+    r.ok(CheckId.ALGORITHM, outcome.detail().substring(0, outcome.detail().indexOf(' ')));
+    r.ok(CheckId.SIGNATURE, outcome.detail().substring(outcome.detail().indexOf(' ') + 1));
 
     if (chains.isPresent()) {
       List<X509Certificate> chain = new ArrayList<>();

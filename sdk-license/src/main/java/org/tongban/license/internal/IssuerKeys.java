@@ -19,7 +19,8 @@ import org.tongban.result.Reason;
  * tried. Immutable and thread-safe.
  */
 public final class IssuerKeys {
-  private record Entry(X509Certificate cert, byte[] kid,
+  private record Entry(X509Certificate cert, String subject, byte[] kid,
+      Optional<org.tongban.crypto.KeyType> type,
       java.util.concurrent.ConcurrentHashMap<SignatureAlgorithm, VerificationKey> keys) {
     VerificationKey key(SignatureAlgorithm alg) {
       // Prepared once per certificate and algorithm: key preparation costs more than a verify.
@@ -46,7 +47,14 @@ public final class IssuerKeys {
   public IssuerKeys(List<X509Certificate> certificates) {
     List<Entry> e = new ArrayList<>();
     for (X509Certificate c : certificates) {
-      e.add(new Entry(c, kid(c), new java.util.concurrent.ConcurrentHashMap<>()));
+      Optional<org.tongban.crypto.KeyType> type;
+      try {
+        type = Optional.of(VerificationKey.keyTypeOf(c.getPublicKey()));
+      } catch (KeyAccessException ex) {
+        type = Optional.empty();
+      }
+      e.add(new Entry(c, c.getSubjectX500Principal().getName(), kid(c), type,
+          new java.util.concurrent.ConcurrentHashMap<>()));
     }
     this.entries = List.copyOf(e);
   }
@@ -128,7 +136,7 @@ public final class IssuerKeys {
     for (Entry e : matching) {
       VerificationKey k;
       try {
-        if (VerificationKey.keyTypeOf(e.cert().getPublicKey()) != alg.get().keyType()) {
+        if (e.type().orElse(null) != alg.get().keyType()) {
           continue;
         }
         k = e.key(alg.get());
@@ -137,7 +145,8 @@ public final class IssuerKeys {
       }
       typeMatched = true;
       if (k.verifier().isValid(cose.signature(), tbs)) {
-        return new Outcome(Optional.of(e.cert()), Optional.empty(), alg.get().name());
+        return new Outcome(Optional.of(e.cert()), Optional.empty(), alg.get().name() + " by "
+            + e.subject());
       }
     }
     if (!typeMatched) {

@@ -1,6 +1,5 @@
 package org.tongban.license.qr;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Objects;
 import org.tongban.MalformedInputException;
 
@@ -63,7 +62,8 @@ public final class Base45 {
     if (len % 3 == 1) {
       throw new MalformedInputException("Base45 text of invalid length " + len);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(len / 3 * 2 + 1);
+    byte[] out = new byte[len / 3 * 2 + (len % 3 == 2 ? 1 : 0)];
+    int o = 0;
     for (int i = 0; i < len; i += 3) {
       int c = value(text.charAt(i));
       int d = value(text.charAt(i + 1));
@@ -72,17 +72,17 @@ public final class Base45 {
         if (n > 0xffff) {
           throw new MalformedInputException("Base45 triplet out of range");
         }
-        out.write(n >> 8);
-        out.write(n & 0xff);
+        out[o++] = (byte) (n >> 8);
+        out[o++] = (byte) n;
       } else {
         int n = c + d * 45;
         if (n > 0xff) {
           throw new MalformedInputException("Base45 pair out of range");
         }
-        out.write(n);
+        out[o++] = (byte) n;
       }
     }
-    return out.toByteArray();
+    return out;
   }
 
   private static int value(char ch) {
