@@ -120,12 +120,12 @@ public final class License {
       Builder b = builder().name(str(wire, "ZZMC")).typeCode(str(wire, "ZZLXDM"))
           .number(str(wire, "ZZBH")).identifier(LicenseIdentifier.parse(str(wire, "ZZBS")))
           .issuingAuthority(str(wire, "ZZBFJG"), str(wire, "ZZBFJGDM"))
-          .issueDate(LocalDate.parse(str(wire, "ZZBFRQ")))
+          .issueDate(date(str(wire, "ZZBFRQ")))
           .holder(str(wire, "CZZT"), str(wire, "CZZTDM"), HolderCodeType.of(str(wire,
               "CZZTDMLX")).orElseThrow(() -> new MalformedInputException("unknown CZZTDMLX")))
-          .validFrom(LocalDate.parse(str(wire, "ZZYXQQSRQ")));
+          .validFrom(date(str(wire, "ZZYXQQSRQ")));
       if (wire.get("ZZYXQJZRQ") != null) {
-        b.validUntil(LocalDate.parse(str(wire, "ZZYXQJZRQ")));
+        b.validUntil(date(str(wire, "ZZYXQJZRQ")));
       }
       if (wire.get(FILE_DIGEST) != null) {
         b.fileDigest(str(wire, FILE_DIGEST));
@@ -148,6 +148,36 @@ public final class License {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MalformedInputException(Reason.LICENSE_DATA_MISMATCH, e.getMessage(), e);
     }
+  }
+
+  /** Parses {@code yyyy-MM-dd} strictly (and faster than a DateTimeFormatter). */
+  private static LocalDate date(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      throw new DateTimeParseException("dates must be yyyy-MM-dd", s, 0);
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    if (y < 0 || m < 0 || d < 0) {
+      throw new DateTimeParseException("dates must be yyyy-MM-dd", s, 0);
+    }
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException e) {
+      throw new DateTimeParseException("not a real date", s, 0);
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String str(Map<?, ?> m, String key) {
