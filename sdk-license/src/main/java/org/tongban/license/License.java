@@ -32,6 +32,8 @@ public final class License {
    * attachments) travel as this digest instead of inline.
    */
   public static final String FILE_DIGEST = "ZZWJZY";
+  private static final java.util.regex.Pattern DIGEST =
+      java.util.regex.Pattern.compile("(SM3|SHA256):[0-9a-f]{64}");
 
   private final String name;
   private final String typeCode;
@@ -385,8 +387,14 @@ public final class License {
       return this;
     }
 
-    Builder fileDigest(String wire) {
-      if (!wire.matches("(SM3|SHA256):[0-9a-f]{64}")) {
+    /**
+     * Sets the file digest from its wire form (for decoders).
+     *
+     * @param wire {@code SM3:<hex>} or {@code SHA256:<hex>}
+     * @return this builder
+     */
+    public Builder fileDigest(String wire) {
+      if (!DIGEST.matcher(wire).matches()) {
         throw new IllegalArgumentException(FILE_DIGEST + " must be SM3:<hex> or SHA256:<hex>");
       }
       this.fileDigest = wire;

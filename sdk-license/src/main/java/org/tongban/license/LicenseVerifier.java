@@ -173,30 +173,25 @@ public final class LicenseVerifier {
       return r.fail(DATA, Reason.FORMAT_FAILURE, "no payload under claim -260/1").buildFailed();
     }
     boolean tongban = QrCodec.TONGBAN_PREFIX.equals(d.prefix());
-    Map<String, Object> payload;
-    try {
-      CBORObject inner = hc.get(CBORObject.FromObject(1));
-      if (tongban) {
-        payload = CompactLicense.decode(inner);
-      } else if (inner.getType() == CBORType.Map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> generic = (Map<String, Object>) Cbor.toJava(inner);
-        payload = generic;
-      } else {
-        throw new MalformedInputException("the payload under -260/1 must be a map");
-      }
-    } catch (MalformedInputException e) {
-      return r.fail(DATA, Reason.LICENSE_DATA_MISMATCH, e.getMessage()).buildFailed();
-    }
+    CBORObject inner = hc.get(CBORObject.FromObject(1));
     Optional<License> license = Optional.empty();
+    java.util.function.Supplier<Map<String, Object>> payload;
     if (tongban) {
       try {
-        license = Optional.of(License.fromWire(payload,
-            LocalDate.ofInstant(now, LicenseIssuer.CHINA)));
+        License l = CompactLicense.toLicense(inner, LocalDate.ofInstant(now, LicenseIssuer.CHINA));
+        license = Optional.of(l);
+        payload = l::toWire;
       } catch (MalformedInputException e) {
-        r.fail(DATA, e.reason() == Reason.FORMAT_FAILURE ? Reason.LICENSE_DATA_MISMATCH
-            : e.reason(), e.getMessage());
+        return r.fail(DATA, e.reason() == Reason.FORMAT_FAILURE ? Reason.LICENSE_DATA_MISMATCH
+            : e.reason(), e.getMessage()).buildFailed();
       }
+    } else if (inner.getType() == CBORType.Map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> generic = (Map<String, Object>) Cbor.toJava(inner);
+      payload = () -> generic;
+    } else {
+      return r.fail(DATA, Reason.LICENSE_DATA_MISMATCH, "the payload under -260/1 must be a map")
+          .buildFailed();
     }
 
     // Validity: the CWT times, and the licence dates (Asia/Shanghai calendar days).

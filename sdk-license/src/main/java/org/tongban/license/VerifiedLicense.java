@@ -20,10 +20,11 @@ public final class VerifiedLicense {
   private final Optional<Instant> issuedAt;
   private final Optional<Instant> expires;
   private final Optional<License> license;
-  private final Map<String, Object> payload;
+  private final java.util.function.Supplier<Map<String, Object>> payload;
 
   VerifiedLicense(String prefix, X509Certificate issuer, Optional<Instant> issuedAt,
-      Optional<Instant> expires, Optional<License> license, Map<String, Object> payload) {
+      Optional<Instant> expires, Optional<License> license,
+      java.util.function.Supplier<Map<String, Object>> payload) {
     this.prefix = prefix;
     this.issuer = issuer;
     this.issuedAt = issuedAt;
@@ -84,7 +85,7 @@ public final class VerifiedLicense {
    * @return the payload
    */
   public Map<String, Object> payload() {
-    return payload;
+    return payload.get();
   }
 
   @Override

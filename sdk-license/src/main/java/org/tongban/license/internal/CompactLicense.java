@@ -55,46 +55,111 @@ public final class CompactLicense {
   }
 
   /**
-   * Decodes the compact map back to the wire map.
+   * Decodes the compact map straight into a validated licence (the verification path: no
+   * intermediate map).
    *
    * @param o the CBOR map
-   * @return the GB field map
+   * @param today the date against which birth dates are checked
+   * @return the licence
+   * @throws MalformedInputException FORMAT_FAILURE or LICENSE_DATA_MISMATCH
    */
-  public static Map<String, Object> decode(CBORObject o) {
+  public static org.tongban.license.License toLicense(CBORObject o, LocalDate today) {
     if (o == null || o.getType() != CBORType.Map) {
       throw new MalformedInputException("the licence must be a map");
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (Map.Entry<CBORObject, CBORObject> e : o.getEntries()) {
-      String k = Cbor.text(e.getKey(), "licence field name");
-      CBORObject v = e.getValue();
-      if (DATES.contains(k)) {
-        if (!v.HasMostOuterTag(DAYS_TAG)) {
-          throw new MalformedInputException(k + " must be a tag-100 date");
+    String id = null;
+    String typeCode = null;
+    String issuerCode = null;
+    String authority = null;
+    String holder = null;
+    String holderCode = null;
+    String holderType = null;
+    org.tongban.license.License.Builder b = org.tongban.license.License.builder();
+    try {
+      for (Map.Entry<CBORObject, CBORObject> e : o.getEntries()) {
+        String k = Cbor.text(e.getKey(), "licence field name");
+        CBORObject v = e.getValue();
+        switch (k) {
+          case "ZZMC":
+            b.name(Cbor.text(v, k));
+            break;
+          case "ZZBH":
+            b.number(Cbor.text(v, k));
+            break;
+          case "ZZBS":
+            id = Cbor.text(v, k);
+            break;
+          case "ZZLXDM":
+            typeCode = Cbor.text(v, k);
+            break;
+          case "ZZBFJGDM":
+            issuerCode = Cbor.text(v, k);
+            break;
+          case "ZZBFJG":
+            authority = Cbor.text(v, k);
+            break;
+          case "ZZBFRQ":
+            b.issueDate(day(v, k));
+            break;
+          case "ZZYXQQSRQ":
+            b.validFrom(day(v, k));
+            break;
+          case "ZZYXQJZRQ":
+            b.validUntil(day(v, k));
+            break;
+          case "CZZT":
+            holder = Cbor.text(v, k);
+            break;
+          case "CZZTDM":
+            holderCode = Cbor.text(v, k);
+            break;
+          case "CZZTDMLX":
+            holderType = Cbor.text(v, k);
+            break;
+          case "data":
+            for (Map.Entry<String, Object> d : Cbor.textMap(v, k).entrySet()) {
+              if (!(d.getValue() instanceof String)) {
+                throw new MalformedInputException("data items must be strings");
+              }
+              b.item(d.getKey(), (String) d.getValue());
+            }
+            break;
+          case org.tongban.license.License.FILE_DIGEST:
+            b.fileDigest(Cbor.text(v, k));
+            break;
+          default:
+            throw new MalformedInputException("unknown licence field " + k);
         }
-        long days = Cbor.integer(v.UntagOne(), k);
-        if (days < -25567 || days > 2932896) { // 1900-01-01 .. 9999-12-31
-          throw new MalformedInputException(k + " out of range");
-        }
-        m.put(k, LocalDate.ofEpochDay(days).toString());
-      } else if (v.getType() == CBORType.Map) {
-        m.put(k, Cbor.textMap(v, k));
-      } else {
-        m.put(k, Cbor.text(v, k));
       }
-    }
-    Object id = m.get("ZZBS");
-    if (id instanceof String && !((String) id).startsWith(ROOT)) {
-      id = ROOT + id;
-      m.put("ZZBS", id);
-    }
-    if (id instanceof String) {
-      String[] parts = ((String) id).split("\\.");
-      if (parts.length == 10) {
-        m.putIfAbsent("ZZLXDM", parts[5]);
-        m.putIfAbsent("ZZBFJGDM", parts[6]);
+      if (id == null || authority == null || holder == null || holderCode == null
+          || holderType == null) {
+        throw new MalformedInputException("missing licence fields");
       }
+      if (!id.startsWith(ROOT)) {
+        id = ROOT + id;
+      }
+      org.tongban.license.LicenseIdentifier identifier =
+          org.tongban.license.LicenseIdentifier.parse(id);
+      b.identifier(identifier)
+          .typeCode(typeCode != null ? typeCode : identifier.typeCode())
+          .issuingAuthority(authority, issuerCode != null ? issuerCode : identifier.issuerCode())
+          .holder(holder, holderCode, org.tongban.license.HolderCodeType.of(holderType)
+              .orElseThrow(() -> new MalformedInputException("unknown CZZTDMLX")));
+      return b.build(today);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new MalformedInputException(org.tongban.result.Reason.LICENSE_DATA_MISMATCH,
+          e.getMessage(), e);
     }
-    return m;
+  }
+
+  private static LocalDate day(CBORObject v, String k) {
+    if (!v.HasMostOuterTag(DAYS_TAG)) {
+      throw new MalformedInputException(k + " must be a tag-100 date");
+    }
+    long days = Cbor.integer(v.UntagOne(), k);
+    if (days < -25567 || days > 2932896) { // 1900-01-01 .. 9999-12-31
+      throw new MalformedInputException(k + " out of range");
+    }
+    return LocalDate.ofEpochDay(days);
   }
 }
