@@ -42,7 +42,7 @@ import org.tongban.result.Reason;
  *
  * <p>Reading tries, in order: plain, pure-barcode (a clean rendered code), try-harder (a photo:
  * rotated, scaled, noisy), the inverted image (light on dark), and a global-histogram
- * binarizer, and all of these again on a smoothed image (noise). Below about 2 pixels per module no attempt can succeed; the error says so. Images
+ * binarizer, and all of these again on a smoothed and on a smoothed half-size image (noise). Below about 2 pixels per module no attempt can succeed; the error says so. Images
  * over 64 MiB or 8000 × 8000 pixels are refused before they are decoded.
  *
  * <p>Thread-safe (stateless).
@@ -214,7 +214,25 @@ public final class QrImages {
     String text = tryAll(new RGBLuminanceSource(w, h, pixels));
     if (text == null) {
       // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
-      text = tryAll(new RGBLuminanceSource(w, h, blur(pixels, w, h)));
+      int[] smooth = blur(pixels, w, h);
+      text = tryAll(new RGBLuminanceSource(w, h, smooth));
+      if (text == null && w >= 200 && h >= 200) {
+        // Heavier noise: average 2x2 blocks of the smoothed image (fine while modules keep
+        // at least 2 pixels).
+        int w2 = w / 2;
+        int h2 = h / 2;
+        int[] half = new int[w2 * h2];
+        for (int y = 0; y < h2; y++) {
+          for (int x = 0; x < w2; x++) {
+            int sum = (smooth[2 * y * w + 2 * x] & 0xff) + (smooth[2 * y * w + 2 * x + 1] & 0xff)
+                + (smooth[(2 * y + 1) * w + 2 * x] & 0xff)
+                + (smooth[(2 * y + 1) * w + 2 * x + 1] & 0xff);
+            int v = sum / 4;
+            half[y * w2 + x] = 0xff000000 | v << 16 | v << 8 | v;
+          }
+        }
+        text = tryAll(new RGBLuminanceSource(w2, h2, half));
+      }
     }
     if (text != null) {
       return text;
