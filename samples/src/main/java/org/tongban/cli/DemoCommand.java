@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
       step("throw-away PKI: root → issuing CA, " + type, true,
           pki.root().certificate().getSubjectX500Principal().getName());
       DemoPki.Issued dept = pki.issueLeaf("CN=某某市市场监督管理局,O=某某市人民政府,C=CN");
-      String prefix = type.name().toLowerCase();
+      String prefix = type.name().toLowerCase(java.util.Locale.ROOT);
       Files2.write(work.resolve(prefix + "-dept.key.pem"), Pem.writePrivateKey(dept.privateKey()));
       Files2.write(work.resolve(prefix + "-dept.chain.pem"), Pem.writeCertificates(dept.chain()));
       Files2.write(work.resolve(prefix + "-root.pem"), Pem.writeCertificate(

@@ -106,7 +106,8 @@ final class SealCommand {
       SealPicture picture;
       if (image != null) {
         byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
-        String t = image.getFileName().toString().replaceAll(".*\\.", "").toUpperCase();
+        String t = image.getFileName().toString().replaceAll(".*\\.", "")
+            .toUpperCase(java.util.Locale.ROOT);
         picture = SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
       } else {
         picture = SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40

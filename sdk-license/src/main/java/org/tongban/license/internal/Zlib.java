@@ -57,8 +57,9 @@ public final class Zlib {
     Inflater inf = new Inflater();
     try {
       inf.setInput(zlib);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
+      // Sized for a typical QR payload (zlib rarely compresses these beyond 4:1).
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, zlib.length * 4));
+      byte[] buf = new byte[Math.min(4096, Math.max(256, zlib.length * 4))];
       while (!inf.finished()) {
         int n = inf.inflate(buf);
         if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
