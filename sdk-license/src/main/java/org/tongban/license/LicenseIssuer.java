@@ -271,7 +271,7 @@ public final class LicenseIssuer {
       if (ku != null && !(ku[0] || ku[1])) {
         throw new KeyAccessException("the issuer certificate may not sign");
       }
-      QrCodec.encode(prefix, new byte[0]); // validates the prefix
+      QrCodec.checkPrefix(prefix);
       return new LicenseIssuer(this);
     }
   }

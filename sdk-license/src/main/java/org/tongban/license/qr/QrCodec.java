@@ -26,6 +26,9 @@ public final class QrCodec {
   /** The prefix of EU Digital COVID Certificates (HCERT). */
   public static final String HCERT_PREFIX = "HC1:";
 
+  private static final java.util.regex.Pattern PREFIX =
+      java.util.regex.Pattern.compile("[A-Z0-9]{2,8}:");
+
   private QrCodec() {}
 
   /**
@@ -44,12 +47,23 @@ public final class QrCodec {
    * @return the text
    */
   public static String encode(String prefix, byte[] cose) {
-    Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(cose, "cose");
-    if (!prefix.matches("[A-Z0-9]{2,8}:")) {
+    return checkPrefix(prefix) + Base45.encode(Zlib.compress(cose));
+  }
+
+  /**
+   * Checks a prefix: 2 to 8 upper-case letters or digits followed by ':'.
+   *
+   * @param prefix the prefix
+   * @return the prefix
+   * @throws IllegalArgumentException if it is not a valid prefix
+   */
+  public static String checkPrefix(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (!PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("a prefix is 2-8 upper-case letters or digits and ':'");
     }
-    return prefix + Base45.encode(Zlib.compress(cose));
+    return prefix;
   }
 
   /**
