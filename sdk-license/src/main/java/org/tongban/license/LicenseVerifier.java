@@ -318,7 +318,7 @@ public final class LicenseVerifier {
      * @return this builder
      */
     public Builder acceptPrefix(String prefix) {
-      prefixes.add(Objects.requireNonNull(prefix, "prefix"));
+      prefixes.add(QrCodec.checkPrefix(prefix));
       return this;
     }
 
