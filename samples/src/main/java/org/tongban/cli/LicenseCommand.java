@@ -153,8 +153,9 @@ final class LicenseCommand {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--status-url", description = "the issuer's licence service URL, for "
-        + "online reference QR codes")
+    @Option(names = "--status-url", description = "online reference QR: the issuer's licence "
+        + "service URL; offline QR: check the status list the licence names, which must be "
+        + "under this URL")
     java.net.URI statusUrl;
 
     @Option(names = "--purpose", defaultValue = "核验",
@@ -203,6 +204,23 @@ final class LicenseCommand {
         r = org.tongban.license.OnlineLicenseVerifier.builder(b.build()).service(statusUrl)
             .issuerCertificates(tokenSigners).build().verify(text, purpose);
       } else {
+        if (statusUrl != null) {
+          List<X509Certificate> listSigners = trust.issuerCert != null
+              ? SealCommand.certs(trust.issuerCert) : SealCommand.certs(trust.trust);
+          String allowed = statusUrl.toString();
+          org.tongban.http.HttpTransport okHttp = org.tongban.http.HttpTransports.okHttp();
+          // Only status lists under --status-url are fetched.
+          org.tongban.http.HttpTransport guarded = (req, limits) -> {
+            if (!req.uri().toString().startsWith(allowed)) {
+              throw new org.tongban.http.HttpTransportException(
+                  org.tongban.result.Reason.KEY_SOURCE_UNAVAILABLE,
+                  "status list outside --status-url", null);
+            }
+            return okHttp.send(req, limits);
+          };
+          b.statusSource(org.tongban.license.StatusListSource.create(listSigners, guarded,
+              java.time.Clock.systemUTC()));
+        }
         r = b.build().verify(text);
       }
       boolean notALicence = r.checks().size() == 1

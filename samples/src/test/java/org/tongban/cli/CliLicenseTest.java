@@ -81,6 +81,36 @@ class CliLicenseTest {
       assertEquals("1", run("license", "verify", "--text", url, "--issuer-cert", p("SM2.crt"),
           "--status-url", service)[0]);
     }
+    // An offline licence naming a status list, checked with --status-url.
+    try (org.tongban.testing.CrlServer server = new org.tongban.testing.CrlServer()) {
+      java.net.URI list = server.base().resolve("/status/1");
+      java.security.PrivateKey key = org.tongban.keys.Pem.readPrivateKey(
+          Files.readString(dir.resolve("SM2.key")));
+      java.util.List<java.security.cert.X509Certificate> chain =
+          org.tongban.keys.Pem.readCertificates(Files.readString(dir.resolve("SM2.crt")));
+      org.tongban.crypto.SigningKey sk = org.tongban.keys.SigningKeys.of(key, chain);
+      java.util.Map<String, Object> wire = new java.util.LinkedHashMap<>(
+          JSONObjectUtils.parse(json));
+      wire.put("ZZBS", org.tongban.license.LicenseIdentifier.create("91110108551385082Q001",
+          "91350100M000100Y43", "STATUS3", "001").toString());
+      org.tongban.license.License lic = org.tongban.license.License.fromWire(wire, today);
+      String text = org.tongban.license.LicenseIssuer.builder(sk).build().issue(lic,
+          java.util.Optional.of(new org.tongban.license.StatusReference(list, 3))).text();
+      org.tongban.license.StatusListIssuer lists = org.tongban.license.StatusListIssuer
+          .create(sk, java.time.Clock.systemUTC());
+      server.serve("/status/1", () -> lists.issue(list, 16, java.util.Map.of(3,
+          org.tongban.license.LicenseState.REVOKED), java.time.Duration.ofMinutes(5)));
+      String[] revoked = run("license", "verify", "--text", text, "--issuer-cert", p("SM2.crt"),
+          "--status-url", server.base().toString(), "--json");
+      assertEquals("1", revoked[0], revoked[1] + revoked[2]);
+      assertEquals("LICENSE_REVOKED", JSONObjectUtils.parse(revoked[1].trim()).get("reason"));
+      String[] elsewhere = run("license", "verify", "--text", text, "--issuer-cert",
+          p("SM2.crt"), "--status-url", "https://other.example/");
+      assertEquals("3", elsewhere[0], "a list outside --status-url is not fetched: "
+          + elsewhere[1]);
+      assertEquals("0", run("license", "verify", "--text", text, "--issuer-cert",
+          p("SM2.crt"))[0], "without --status-url the status is not checked (reported)");
+    }
     String[] notQr = run("license", "verify", "--text", "hello", "--issuer-cert", p("SM2.crt"));
     assertEquals("2", notQr[0], notQr[1] + notQr[2]);
     String[] notImage = run("license", "verify", "--qr", p("lic.json"), "--issuer-cert",
