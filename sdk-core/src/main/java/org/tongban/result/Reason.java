@@ -76,6 +76,8 @@ public enum Reason {
   NO_CERTIFICATE_CHAIN_FOUND(Kind.INDETERMINATE),
   /** The time of signing is unknown, so validity at signing time cannot be decided. */
   SIGNING_TIME_UNKNOWN(Kind.INDETERMINATE),
+  /** The document was changed after the signature and the changes were not classified. */
+  MODIFICATIONS_UNVERIFIED(Kind.INDETERMINATE),
 
   // --- WARNING ------------------------------------------------------------------------------
   /** Cached keys were used because the key source was unreachable (within outage tolerance). */

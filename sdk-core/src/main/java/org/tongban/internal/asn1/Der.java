@@ -67,6 +67,26 @@ public final class Der {
    * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
    */
   public static void checkBer(byte[] ber, int maxBytes, int maxDepth) {
+    walkBer(ber, maxBytes, maxDepth, false);
+  }
+
+  /**
+   * Returns the length of the one BER value (definite or indefinite length) at the start of
+   * {@code ber}, checked as {@link #checkBer} checks a whole input; what follows it is not read.
+   * For values stored in a fixed-size, padded slot, such as a PDF signature's
+   * {@code /Contents}.
+   *
+   * @param ber the bytes
+   * @param maxBytes the size limit
+   * @param maxDepth the nesting limit
+   * @return the length of the leading value
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static int berLength(byte[] ber, int maxBytes, int maxDepth) {
+    return walkBer(ber, maxBytes, maxDepth, true);
+  }
+
+  private static int walkBer(byte[] ber, int maxBytes, int maxDepth, boolean firstOnly) {
     if (ber == null || ber.length == 0) {
       throw new MalformedInputException("empty input");
     }
@@ -84,6 +104,9 @@ public final class Der {
         depth--;
       }
       if (depth == 0 && pos > 0) {
+        if (firstOnly) {
+          return pos;
+        }
         throw new MalformedInputException("trailing bytes");
       }
       if (pos + 2 <= ber.length && ber[pos] == 0 && ber[pos + 1] == 0 && depth > 0
@@ -152,6 +175,7 @@ public final class Der {
     if (depth != 0) {
       throw new MalformedInputException("truncated");
     }
+    return pos;
   }
 
   /**

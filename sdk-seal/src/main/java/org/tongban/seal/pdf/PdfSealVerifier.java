@@ -1,0 +1,547 @@
+package org.tongban.seal.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.SequenceInputStream;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.tongban.KeyAccessException;
+import org.tongban.MalformedInputException;
+import org.tongban.crypto.DigestAlgorithm;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.internal.asn1.Der;
+import org.tongban.io.Limits;
+import org.tongban.pki.CertificatePath;
+import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.result.CheckId;
+import org.tongban.result.Evidence;
+import org.tongban.result.Indication;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+import org.tongban.seal.internal.SealAlgorithms;
+
+/**
+ * Verifies the CMS signatures of a sealed PDF ({@code /SubFilter adbe.pkcs7.detached} or
+ * {@code ETSI.CAdES.detached}, RSA with SHA-256 or SM2 with SM3) and returns one result per
+ * signature plus the document verdict; never throws on bad input.
+ *
+ * <p>For each signature, in file order, each check recorded:
+ *
+ * <ol>
+ *   <li>{@code pdf.byte-range}: {@code /ByteRange} is exactly {@code [0 a b c]} with
+ *       {@code 0 < a < b} and {@code b + c} within the file; the gap {@code [a, b)} is exactly one
+ *       hexadecimal string {@code <...>} and its bytes are the dictionary's {@code /Contents}
+ *       (so the signed bytes are everything except the signature itself, and a signature
+ *       cannot be moved or swapped);
+ *   <li>{@code format}: the gap holds one CMS {@code ContentInfo} (BER, checked
+ *       for size and depth, followed only by zero padding) of a detached {@code SignedData} with
+ *       exactly one {@code SignerInfo} carrying signed attributes and its certificate;
+ *   <li>{@code data-hash}: the {@code message-digest} attribute equals SM3 (SM2) or SHA-256
+ *       (RSA) of the byte ranges {@code [0, a)} and {@code [b, b + c)};
+ *   <li>{@code cms.signing-certificate}: when present, the signing-certificate-v2 attribute
+ *       names the signer certificate's SHA-256 (another hash is rejected);
+ *   <li>{@code signature}: the signer's signature over the DER {@code SET OF Attribute} of the
+ *       signed attributes (SM2 with the default user ID);
+ *   <li>{@code signer.chain}: the certificate chains to the trust anchors, now (the claimed
+ *       signing time is the signer's own word and is only reported);
+ *   <li>{@code pdf.coverage}: whether the signature covers the whole current file.
+ * </ol>
+ *
+ * <p>The document verdict is PASSED only if every signature passed and the last one covers the
+ * whole file; bytes appended after the last signature give INDETERMINATE
+ * {@link Reason#MODIFICATIONS_UNVERIFIED}. An earlier signature vouches for its own revision
+ * only: what later revisions changed is not classified here, the last signer vouches for it.
+ *
+ * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED}, {@link Reason#FORMAT_FAILURE} (not a PDF, no
+ * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
+ * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#ALGORITHM_NOT_ALLOWED},
+ * {@link Reason#ALGORITHM_MISMATCH}, {@link Reason#SIG_CRYPTO_FAILURE} and every reason of
+ * {@link CertificateVerifier}.
+ *
+ * <p>Immutable and thread-safe; build once and share.
+ *
+ * @since 0.1
+ */
+public final class PdfSealVerifier {
+  /** The {@code /ByteRange} and {@code /Contents} layout. */
+  public static final CheckId BYTE_RANGE = CheckId.of("pdf.byte-range");
+  /** The message-digest attribute against the byte ranges. */
+  public static final CheckId DATA_HASH = CheckId.of("data-hash");
+  /** The signing-certificate-v2 attribute. */
+  public static final CheckId SIGNING_CERTIFICATE = CheckId.of("cms.signing-certificate");
+  /** The signer certificate's chain. */
+  public static final CheckId SIGNER_CHAIN = CheckId.of("signer.chain");
+  /** Whether the signature covers the whole file. */
+  public static final CheckId COVERAGE = CheckId.of("pdf.coverage");
+
+  private static final ASN1ObjectIdentifier SM3 = new ASN1ObjectIdentifier("1.2.156.10197.1.401");
+  private static final ASN1ObjectIdentifier SM2_SM3 =
+      new ASN1ObjectIdentifier("1.2.156.10197.1.501");
+  private static final List<String> SUB_FILTERS =
+      List.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
+
+  private final Optional<CertificateVerifier> chains;
+  private final List<X509Certificate> intermediates;
+  private final Clock clock;
+
+  private PdfSealVerifier(Builder b) {
+    this.chains = b.anchors == null ? Optional.empty()
+        : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
+    this.intermediates = List.copyOf(b.intermediates);
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts a builder. Not thread-safe.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies every signature of a PDF.
+   *
+   * @param pdf the file, at most {@link Limits#MAX_PDF_BYTES}
+   * @return the report
+   */
+  public PdfVerificationReport verify(byte[] pdf) {
+    Objects.requireNonNull(pdf, "pdf");
+    Instant now = clock.instant();
+    if (pdf.length > Limits.MAX_PDF_BYTES) {
+      return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
+    }
+    List<SigField> fields = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDSignature s : doc.getSignatureDictionaries()) {
+        fields.add(new SigField(Optional.ofNullable(s.getName()).orElse(""),
+            Optional.ofNullable(s.getSubFilter()).orElse(""), s.getCOSObject()
+                .getCOSArray(org.apache.pdfbox.cos.COSName.BYTERANGE),
+            s.getContents()));
+      }
+    } catch (IOException | RuntimeException e) {
+      return documentFailure(Reason.FORMAT_FAILURE);
+    }
+    if (fields.isEmpty()) {
+      return documentFailure(Reason.FORMAT_FAILURE);
+    }
+    List<VerificationResult<VerifiedPdfSignature>> results = new ArrayList<>();
+    for (SigField f : fields) {
+      VerificationResult.Builder<VerifiedPdfSignature> r = VerificationResult.builder(now);
+      VerificationResult<VerifiedPdfSignature> one;
+      try {
+        one = verifyOne(r, f, pdf);
+      } catch (RuntimeException e) {
+        // Defence in depth: nothing from a parser or provider escapes as an exception.
+        one = r.fail(CheckId.of("internal"), Reason.FORMAT_FAILURE, "unexpected input")
+            .buildFailed();
+      }
+      results.add(one);
+    }
+    results.sort((a, b) -> Long.compare(end(a), end(b)));
+    return verdict(results);
+  }
+
+  private static long end(VerificationResult<VerifiedPdfSignature> r) {
+    return r.verified().map(v -> (long) v.byteRange()[2] + v.byteRange()[3])
+        .orElse(Long.MAX_VALUE);
+  }
+
+  private static PdfVerificationReport verdict(
+      List<VerificationResult<VerifiedPdfSignature>> results) {
+    for (Indication worst : List.of(Indication.FAILED, Indication.INDETERMINATE)) {
+      for (VerificationResult<VerifiedPdfSignature> r : results) {
+        if (r.indication() == worst) {
+          return new PdfVerificationReport(results, worst, r.reason());
+        }
+      }
+    }
+    boolean whole = results.get(results.size() - 1).verified()
+        .map(VerifiedPdfSignature::coversWholeDocument).orElse(false);
+    return whole ? new PdfVerificationReport(results, Indication.PASSED, Optional.empty())
+        : new PdfVerificationReport(results, Indication.INDETERMINATE,
+            Optional.of(Reason.MODIFICATIONS_UNVERIFIED));
+  }
+
+  private static PdfVerificationReport documentFailure(Reason reason) {
+    return new PdfVerificationReport(List.of(), Indication.FAILED, Optional.of(reason));
+  }
+
+  private record SigField(String name, String subFilter,
+      org.apache.pdfbox.cos.COSArray byteRange, byte[] contents) {}
+
+  private VerificationResult<VerifiedPdfSignature> verifyOne(
+      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf) {
+    int[] range = byteRange(f.byteRange(), pdf);
+    if (range.length == 0) {
+      return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
+          "/ByteRange is not [0 a b c] within the file").buildFailed();
+    }
+    byte[] gap = gapContents(pdf, range[1], range[2]);
+    if (gap.length == 0 || f.contents() == null || !Arrays.equals(gap, f.contents())) {
+      return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
+          "the excluded bytes are not exactly the signature's /Contents").buildFailed();
+    }
+    boolean whole = (long) range[2] + range[3] == pdf.length;
+    r.ok(BYTE_RANGE, "[0 " + range[1] + " " + range[2] + " " + range[3] + "] of " + pdf.length
+        + " bytes");
+    if (!SUB_FILTERS.contains(f.subFilter())) {
+      return r.fail(CheckId.FORMAT, Reason.ALGORITHM_NOT_ALLOWED, "/SubFilter " + f.subFilter())
+          .buildFailed();
+    }
+
+    // CMS structure.
+    ParsedCms cms;
+    try {
+      cms = ParsedCms.parse(f.contents());
+    } catch (MalformedInputException e) {
+      return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
+    }
+    r.ok(CheckId.FORMAT, "CMS SignedData, detached, one SignerInfo");
+    r.evidence(Evidence.builder().algorithm(cms.signatureOid)
+        .certificates(List.of(cms.signer))
+        .claimedSigningTime(cms.signingTime.orElse(Instant.EPOCH))
+        .coveredBytes("DER(signedAttrs) incl. the digest of bytes [0, " + range[1] + ") and ["
+            + range[2] + ", " + ((long) range[2] + range[3]) + ")")
+        .fact("pdf.field", f.name()).build());
+
+    // Algorithms.
+    Optional<SignatureAlgorithm> alg = algorithm(cms.signatureOid, cms.digestOid);
+    if (alg.isEmpty()) {
+      return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "algorithm "
+          + cms.signatureOid + " with digest " + cms.digestOid).buildFailed();
+    }
+    KeyType type;
+    try {
+      type = VerificationKey.keyTypeOf(cms.signer.getPublicKey());
+    } catch (KeyAccessException e) {
+      return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "unsupported key")
+          .buildFailed();
+    }
+    if (type != alg.get().keyType()) {
+      return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_MISMATCH, cms.signatureOid
+          + " named for a " + type + " key").buildFailed();
+    }
+    DigestAlgorithm d = SealAlgorithms.digestFor(alg.get());
+
+    // Content digest over the two byte ranges.
+    byte[] actual;
+    try {
+      actual = d.digest(new SequenceInputStream(new ByteArrayInputStream(pdf, 0, range[1]),
+          new ByteArrayInputStream(pdf, range[2], range[3])));
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory stream", e);
+    }
+    if (MessageDigest.isEqual(actual, cms.messageDigest)) {
+      r.ok(DATA_HASH, d.jcaName() + " of the byte ranges");
+    } else {
+      r.fail(DATA_HASH, Reason.HASH_FAILURE, "the byte ranges' " + d.jcaName()
+          + " differs from message-digest");
+    }
+
+    // Signing-certificate-v2.
+    if (cms.certHash.isEmpty()) {
+      r.skip(SIGNING_CERTIFICATE, "attribute absent");
+    } else if (MessageDigest.isEqual(cms.certHash.get(), sha256(cms.signer))) {
+      r.ok(SIGNING_CERTIFICATE, "SHA-256 of the signer certificate");
+    } else {
+      r.fail(SIGNING_CERTIFICATE, Reason.SEAL_CERT_MISMATCH,
+          "signing-certificate-v2 names another certificate");
+    }
+
+    // Signature over the signed attributes.
+    VerificationKey key;
+    try {
+      key = SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg.get());
+    } catch (KeyAccessException e) {
+      return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "unusable key")
+          .buildFailed();
+    }
+    if (key.verifier().isValid(cms.signatureValue, cms.signedAttributes)) {
+      r.ok(CheckId.SIGNATURE, alg.get() + " over DER(signedAttrs)");
+    } else {
+      r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the signer's signature");
+    }
+
+    // Chain.
+    if (chains.isEmpty()) {
+      r.skip(SIGNER_CHAIN, "no trust anchors configured: the signer is not validated");
+    } else {
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(cms.signer);
+      cms.others.forEach(chain::add);
+      intermediates.forEach(chain::add);
+      VerificationResult<CertificatePath> c = chains.get().verify(chain);
+      if (c.isValid()) {
+        r.ok(SIGNER_CHAIN, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName());
+      } else {
+        String detail = c.checks().stream().filter(x -> x.reason().equals(c.reason()))
+            .map(x -> x.id() + ": " + x.detail()).findFirst().orElse("");
+        r.fail(SIGNER_CHAIN, c.reason().orElseThrow(), detail);
+      }
+    }
+    r.ok(COVERAGE, whole ? "the whole file" : "its revision; "
+        + (pdf.length - ((long) range[2] + range[3])) + " bytes were appended later");
+    return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
+        f.subFilter()));
+  }
+
+  /** Returns {@code [0, a, b, c]} or an empty array when the layout is not the only safe one. */
+  private static int[] byteRange(org.apache.pdfbox.cos.COSArray a, byte[] pdf) {
+    if (a == null || a.size() != 4) {
+      return new int[0];
+    }
+    long[] v = new long[4];
+    for (int i = 0; i < 4; i++) {
+      if (!(a.getObject(i) instanceof org.apache.pdfbox.cos.COSInteger n)) {
+        return new int[0];
+      }
+      v[i] = n.longValue();
+    }
+    if (v[0] != 0 || v[1] <= 0 || v[2] <= v[1] + 1 || v[3] < 0 || v[2] + v[3] > pdf.length) {
+      return new int[0];
+    }
+    return new int[] {0, (int) v[1], (int) v[2], (int) v[3]};
+  }
+
+  /** The decoded hex string filling exactly {@code [from, to)}, or empty. */
+  private static byte[] gapContents(byte[] pdf, int from, int to) {
+    if (pdf[from] != '<' || pdf[to - 1] != '>' || (to - from - 2) % 2 != 0) {
+      return new byte[0];
+    }
+    try {
+      return HexFormat.of().parseHex(new String(pdf, from + 1, to - from - 2,
+          java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
+  }
+
+  private static Optional<SignatureAlgorithm> algorithm(String sigOid, String digestOid) {
+    boolean sm3 = digestOid.equals(SM3.getId());
+    boolean sha256 = digestOid.equals(NISTObjectIdentifiers.id_sha256.getId());
+    if (sm3 && sigOid.equals(SM2_SM3.getId())) {
+      return Optional.of(SignatureAlgorithm.SM2_SM3);
+    }
+    if (sha256 && (sigOid.equals(PKCSObjectIdentifiers.sha256WithRSAEncryption.getId())
+        || sigOid.equals(PKCSObjectIdentifiers.rsaEncryption.getId()))) {
+      return Optional.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] sha256(X509Certificate c) {
+    try {
+      return DigestAlgorithm.SHA256.digest(c.getEncoded());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return new byte[0];
+    }
+  }
+
+  /** The parts of a CMS signature this verifier uses, read from untrusted bytes. */
+  private static final class ParsedCms {
+    String signatureOid;
+    String digestOid;
+    byte[] signedAttributes;
+    byte[] signatureValue;
+    byte[] messageDigest;
+    Optional<byte[]> certHash = Optional.empty();
+    Optional<Instant> signingTime = Optional.empty();
+    X509Certificate signer;
+    final List<X509Certificate> others = new ArrayList<>();
+
+    static ParsedCms parse(byte[] contents) {
+      if (contents.length == 0 || contents[0] != 0x30) {
+        throw new MalformedInputException("the signature is not a CMS ContentInfo");
+      }
+      // BER, not only DER: common signers (BouncyCastle's CMS generator among them) write
+      // indefinite lengths. The signed attributes are re-encoded as DER before verification.
+      int length = Der.berLength(contents, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
+      for (int i = length; i < contents.length; i++) {
+        if (contents[i] != 0) {
+          throw new MalformedInputException("bytes after the CMS value are not zero padding");
+        }
+      }
+      try {
+        return read(Arrays.copyOf(contents, length));
+      } catch (MalformedInputException e) {
+        throw e;
+      } catch (IOException | CertificateException | RuntimeException e) {
+        throw new MalformedInputException("malformed CMS SignedData", e);
+      }
+    }
+
+    private static ParsedCms read(byte[] ber) throws IOException, CertificateException {
+      ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(ber));
+      if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
+        throw new MalformedInputException("not a SignedData");
+      }
+      SignedData sd = SignedData.getInstance(ci.getContent());
+      if (sd.getEncapContentInfo().getContent() != null) {
+        throw new MalformedInputException("the SignedData is not detached");
+      }
+      if (sd.getSignerInfos().size() != 1) {
+        throw new MalformedInputException("expected exactly one SignerInfo, found "
+            + sd.getSignerInfos().size());
+      }
+      SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+      ASN1Set attrs = si.getAuthenticatedAttributes();
+      if (attrs == null) {
+        throw new MalformedInputException("no signed attributes");
+      }
+      ParsedCms p = new ParsedCms();
+      p.signatureOid = si.getDigestEncryptionAlgorithm().getAlgorithm().getId();
+      p.digestOid = si.getDigestAlgorithm().getAlgorithm().getId();
+      p.signedAttributes = attrs.getEncoded("DER");
+      p.signatureValue = si.getEncryptedDigest().getOctets();
+      AttributeTable table = new AttributeTable(attrs);
+      p.messageDigest = ASN1OctetString.getInstance(single(table, CMSAttributes.messageDigest,
+          true).orElseThrow()).getOctets();
+      Optional<ASN1Encodable> type = single(table, CMSAttributes.contentType, false);
+      if (type.isPresent() && !CMSObjectIdentifiers.data.equals(type.get())) {
+        throw new MalformedInputException("content-type attribute is not id-data");
+      }
+      p.signingTime = single(table, CMSAttributes.signingTime, false)
+          .map(t -> Time.getInstance(t).getDate().toInstant());
+      Optional<ASN1Encodable> scv2 = single(table,
+          PKCSObjectIdentifiers.id_aa_signingCertificateV2, false);
+      if (scv2.isPresent()) {
+        ESSCertIDv2 id = SigningCertificateV2.getInstance(scv2.get()).getCerts()[0];
+        if (!NISTObjectIdentifiers.id_sha256.equals(id.getHashAlgorithm().getAlgorithm())) {
+          throw new MalformedInputException("signing-certificate-v2 uses a hash other than "
+              + "SHA-256");
+        }
+        p.certHash = Optional.of(id.getCertHash());
+      }
+      if (sd.getCertificates() == null) {
+        throw new MalformedInputException("the signer certificate is not embedded");
+      }
+      if (!si.getSID().isTagged()) {
+        IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(si.getSID().getId());
+        CertificateFactory cf = CertificateFactory.getInstance("X.509",
+            org.tongban.internal.crypto.Bc.PROVIDER);
+        for (ASN1Encodable e : sd.getCertificates()) {
+          Certificate c = Certificate.getInstance(e);
+          X509Certificate x = (X509Certificate) cf.generateCertificate(
+              new ByteArrayInputStream(c.getEncoded("DER")));
+          if (p.signer == null && c.getIssuer().equals(ias.getName())
+              && c.getSerialNumber().getValue().equals(ias.getSerialNumber().getValue())) {
+            p.signer = x;
+          } else {
+            p.others.add(x);
+          }
+        }
+      }
+      if (p.signer == null) {
+        throw new MalformedInputException("no embedded certificate matches the signer "
+            + "identifier (issuer and serial number)");
+      }
+      return p;
+    }
+
+    /** The one value of a signed attribute; more than one attribute or value is malformed. */
+    private static Optional<ASN1Encodable> single(AttributeTable t, ASN1ObjectIdentifier oid,
+        boolean required) {
+      var all = t.getAll(oid);
+      if (all.size() == 0) {
+        if (required) {
+          throw new MalformedInputException("missing signed attribute " + oid);
+        }
+        return Optional.empty();
+      }
+      Attribute a = Attribute.getInstance(all.get(0));
+      if (all.size() != 1 || a.getAttrValues().size() != 1) {
+        throw new MalformedInputException("signed attribute " + oid + " is not single-valued");
+      }
+      return Optional.of(a.getAttrValues().getObjectAt(0));
+    }
+  }
+
+  /** Builds a {@link PdfSealVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private TrustAnchors anchors;
+    private List<X509Certificate> intermediates = List.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the roots signer certificates must chain to; without them chains are skipped
+     * (reported as SKIPPED, never as passed).
+     *
+     * @param anchors the anchors
+     * @return this builder
+     */
+    public Builder trustAnchors(TrustAnchors anchors) {
+      this.anchors = Objects.requireNonNull(anchors, "anchors");
+      return this;
+    }
+
+    /**
+     * Adds intermediate CA certificates for chain building, besides those in the CMS.
+     *
+     * @param certificates the intermediates
+     * @return this builder
+     */
+    public Builder intermediates(List<X509Certificate> certificates) {
+      this.intermediates = List.copyOf(certificates);
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     */
+    public PdfSealVerifier build() {
+      return new PdfSealVerifier(this);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.tongban.seal.pdf;
+
+import java.util.List;
+import java.util.Optional;
+import org.tongban.result.Indication;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+
+/**
+ * The outcome of verifying a sealed PDF: one result per signature, in file order, and the
+ * document verdict — PASSED only if every signature passed and the last one covers the whole
+ * document; otherwise the worst indication, with the first decisive reason.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param signatures one result per signature
+ * @param indication the document verdict
+ * @param reason the document's decisive reason, empty iff PASSED
+ * @since 0.1
+ */
+public record PdfVerificationReport(List<VerificationResult<VerifiedPdfSignature>> signatures,
+    Indication indication, Optional<Reason> reason) {
+  /**
+   * Copies the list.
+   *
+   * @param signatures the results
+   * @param indication the verdict
+   * @param reason the reason
+   */
+  public PdfVerificationReport {
+    signatures = List.copyOf(signatures);
+  }
+
+  /**
+   * Returns whether the document verdict is PASSED.
+   *
+   * @return true iff PASSED
+   */
+  public boolean isValid() {
+    return indication == Indication.PASSED;
+  }
+}

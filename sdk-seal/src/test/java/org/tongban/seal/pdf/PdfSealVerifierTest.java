@@ -1,0 +1,217 @@
+package org.tongban.seal.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.tongban.crypto.KeyType;
+import org.tongban.pki.DemoPki;
+import org.tongban.result.CheckStatus;
+import org.tongban.result.Indication;
+import org.tongban.result.Reason;
+import org.tongban.result.VerificationResult;
+import org.tongban.seal.SealPictures;
+import org.tongban.seal.internal.SealAlgorithms;
+import org.tongban.seal.ses.SealPicture;
+
+class PdfSealVerifierTest {
+  private static final SealPicture PICTURE = SealPicture.of("PNG",
+      SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 120), 42, 42);
+
+  private static byte[] seal(DemoPki.Issued signer, byte[] pdf) {
+    return PdfSealer.create().seal(pdf, PICTURE, PdfSealPlacement.at(1, 100, 150),
+        signer.signingKey());
+  }
+
+  private static PdfSealVerifier verifier(DemoPki pki) {
+    return PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = KeyType.class, names = {"SM2", "RSA"})
+  void sealedPdf_passes_withEveryCheckRecorded(KeyType type) throws Exception {
+    DemoPki pki = DemoPki.create(type, "PDF");
+    DemoPki.Issued signer = pki.issueLeaf("CN=某某局,O=Tongban Demo,C=CN");
+    byte[] sealed = seal(signer, PdfSealerInteropTest.samplePdf(1));
+
+    PdfVerificationReport report = verifier(pki).verify(sealed);
+    assertTrue(report.isValid(), report.toString());
+    assertEquals(1, report.signatures().size());
+    VerificationResult<VerifiedPdfSignature> r = report.signatures().get(0);
+    for (var id : new org.tongban.result.CheckId[] {PdfSealVerifier.BYTE_RANGE,
+        PdfSealVerifier.DATA_HASH, PdfSealVerifier.SIGNING_CERTIFICATE,
+        org.tongban.result.CheckId.SIGNATURE, PdfSealVerifier.SIGNER_CHAIN}) {
+      assertEquals(CheckStatus.OK, r.check(id).orElseThrow().status(), id.toString());
+    }
+    VerifiedPdfSignature v = r.orElseThrow();
+    assertTrue(v.coversWholeDocument());
+    assertEquals(signer.certificate(), v.signer());
+    assertEquals(sealed.length, v.byteRange()[2] + v.byteRange()[3]);
+    assertTrue(v.signingTime().isPresent());
+  }
+
+  @Test
+  void withoutTrustAnchors_theChainIsSkippedNotPassed() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    VerificationResult<VerifiedPdfSignature> r =
+        PdfSealVerifier.builder().build().verify(sealed).signatures().get(0);
+    assertEquals(CheckStatus.SKIPPED,
+        r.check(PdfSealVerifier.SIGNER_CHAIN).orElseThrow().status());
+  }
+
+  @Test
+  void untrustedSigner_fails() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    DemoPki other = DemoPki.create(KeyType.SM2, "Other");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    PdfVerificationReport report = verifier(other).verify(sealed);
+    assertEquals(Indication.FAILED, report.indication());
+    assertEquals(CheckStatus.FAILED, report.signatures().get(0)
+        .check(PdfSealVerifier.SIGNER_CHAIN).orElseThrow().status());
+  }
+
+  @Test
+  void contentChangedAfterTheSeal_isNotValid_butTheSignatureStillVouchesForItsRevision()
+      throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] changed = PdfSealerInteropTest.appendIncrementalChange(sealed);
+    PdfVerificationReport report = verifier(pki).verify(changed);
+    assertEquals(Indication.INDETERMINATE, report.indication());
+    assertEquals(Optional.of(Reason.MODIFICATIONS_UNVERIFIED), report.reason());
+    VerifiedPdfSignature v = report.signatures().get(0).orElseThrow();
+    assertFalse(v.coversWholeDocument());
+    assertEquals(sealed.length, v.byteRange()[2] + v.byteRange()[3]);
+  }
+
+  @Test
+  void twoSeals_bothVerify_theLastCoversTheWholeFile() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] once = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] twice = PdfSealer.create().seal(once, PICTURE, PdfSealPlacement.at(1, 20, 150),
+        pki.issueLeaf("CN=B,C=CN").signingKey());
+    PdfVerificationReport report = verifier(pki).verify(twice);
+    assertTrue(report.isValid(), report.toString());
+    assertEquals(2, report.signatures().size());
+    assertFalse(report.signatures().get(0).orElseThrow().coversWholeDocument());
+    assertTrue(report.signatures().get(1).orElseThrow().coversWholeDocument());
+  }
+
+  @Test
+  void aByteChangedInsideTheSignedRange_failsTheDigest() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    // The header's binary comment line: changing it alters signed bytes, not the PDF's meaning.
+    int i = indexOf(sealed, "%PDF-".getBytes(StandardCharsets.US_ASCII)) + 10;
+    sealed[i] ^= 0x01;
+    PdfVerificationReport report = verifier(pki).verify(sealed);
+    assertEquals(Indication.FAILED, report.indication());
+    assertEquals(Optional.of(Reason.HASH_FAILURE), report.reason());
+  }
+
+  @Test
+  void aByteRangeNotStartingAtZero_isRejected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    String s = new String(sealed, StandardCharsets.ISO_8859_1);
+    Matcher m = Pattern.compile("/ByteRange \\[0 ").matcher(s);
+    assertTrue(m.find());
+    sealed[m.end() - 2] = '1';
+    assertEquals(Optional.of(Reason.BYTE_RANGE_INVALID), verifier(pki).verify(sealed).reason());
+  }
+
+  @Test
+  void aShiftedByteRange_thatExcludesMoreThanTheSignature_isRejected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    String s = new String(sealed, StandardCharsets.ISO_8859_1);
+    Matcher m = Pattern.compile("/ByteRange \\[0 (\\d+) ").matcher(s);
+    assertTrue(m.find());
+    // a - 1: the gap would start one byte before '<', hiding an unsigned byte.
+    int a = Integer.parseInt(m.group(1));
+    // PDF integers may carry leading zeros, so the shifted value fits the same digits.
+    String shorter = String.format("%0" + m.group(1).length() + "d", a - 1);
+    byte[] digits = shorter.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(digits, 0, sealed, m.start(1), digits.length);
+    assertEquals(Optional.of(Reason.BYTE_RANGE_INVALID), verifier(pki).verify(sealed).reason());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = KeyType.class, names = {"SM2", "RSA"})
+  void aChangedSignatureValue_failsTheSignature(KeyType type) throws Exception {
+    DemoPki pki = DemoPki.create(type, "PDF");
+    DemoPki.Issued signer = pki.issueLeaf("CN=A,C=CN");
+    PdfSealer sealer = PdfSealer.create();
+    PreparedPdfSeal p = sealer.prepare(PdfSealerInteropTest.samplePdf(1), PICTURE,
+        PdfSealPlacement.at(1, 100, 150), signer.signingKey().certificateChain());
+    byte[] sealed = sealer.complete(p, SealAlgorithms.sign(signer.signingKey(), p.toBeSigned()));
+    // The signature value is the last field of the CMS: change a hex digit near its end.
+    int start = p.byteRange()[1] + 1;
+    int len = cmsLength(sealed, start);
+    int at = start + 2 * len - 8;
+    sealed[at] = (byte) (sealed[at] == '0' ? '1' : '0');
+    PdfVerificationReport report = verifier(pki).verify(sealed);
+    assertEquals(Indication.FAILED, report.indication());
+    assertEquals(Optional.of(Reason.SIG_CRYPTO_FAILURE), report.reason());
+  }
+
+  @Test
+  void anUnsignedPlaceholder_isMalformed() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    PreparedPdfSeal p = PdfSealer.create().prepare(PdfSealerInteropTest.samplePdf(1), PICTURE,
+        PdfSealPlacement.at(1, 100, 150), pki.issueLeaf("CN=A,C=CN").signingKey()
+            .certificateChain());
+    PdfVerificationReport report = verifier(pki).verify(p.pdf());
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE), report.reason());
+    assertEquals(1, report.signatures().size());
+  }
+
+  @Test
+  void notAPdf_andAnUnsignedPdf_areFormatFailures() throws Exception {
+    PdfSealVerifier v = PdfSealVerifier.builder().build();
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE),
+        v.verify("not a pdf".getBytes(StandardCharsets.US_ASCII)).reason());
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE), v.verify(new byte[0]).reason());
+    PdfVerificationReport unsigned = v.verify(PdfSealerInteropTest.samplePdf(1));
+    assertEquals(Indication.FAILED, unsigned.indication());
+    assertTrue(unsigned.signatures().isEmpty());
+  }
+
+  @Test
+  void truncatedSealedPdfs_neverThrow_andNeverPass() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    PdfSealVerifier v = verifier(pki);
+    for (int cut = 1; cut < 200; cut += 7) {
+      byte[] t = java.util.Arrays.copyOf(sealed, sealed.length - cut);
+      assertFalse(v.verify(t).isValid(), "cut " + cut);
+    }
+  }
+
+  private static int cmsLength(byte[] pdf, int hexStart) {
+    String h = new String(pdf, hexStart, 8, StandardCharsets.US_ASCII);
+    assertEquals("3082", h.substring(0, 4));
+    return 4 + Integer.parseInt(h.substring(4, 8), 16);
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
