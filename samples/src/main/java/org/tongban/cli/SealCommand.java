@@ -46,6 +46,28 @@ final class SealCommand {
     return c;
   }
 
+  /** {@code --trust} files split into self-signed roots and intermediates. */
+  record Trust(List<X509Certificate> roots, List<X509Certificate> intermediates) {
+    static Trust read(List<Path> files, CommandSpec spec) throws Exception {
+      List<X509Certificate> roots = new ArrayList<>();
+      List<X509Certificate> intermediates = new ArrayList<>();
+      for (Path t : files) {
+        for (X509Certificate c : certs(t)) {
+          (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots
+              : intermediates).add(c);
+        }
+      }
+      if (!files.isEmpty() && roots.isEmpty()) {
+        throw new IllegalArgumentException("--trust holds no self-signed root certificate");
+      }
+      if (roots.isEmpty()) {
+        spec.commandLine().getErr().println(
+            "note: no --trust given: certificate chains are not checked");
+      }
+      return new Trust(roots, intermediates);
+    }
+  }
+
   static SigningKey key(Path key, Path cert) throws Exception {
     return SigningKeys.of(Pem.readPrivateKey(Files2.readText(key)), certs(cert));
   }
@@ -202,23 +224,11 @@ final class SealCommand {
     @Override
     public Integer call() throws Exception {
       SealVerifier.Builder b = SealVerifier.builder();
-      List<X509Certificate> roots = new ArrayList<>();
-      List<X509Certificate> intermediates = new ArrayList<>();
-      for (Path t : trust) {
-        for (X509Certificate c : certs(t)) {
-          (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots
-              : intermediates).add(c);
-        }
-      }
-      if (!trust.isEmpty() && roots.isEmpty()) {
-        throw new IllegalArgumentException("--trust holds no self-signed root certificate");
-      }
-      if (roots.isEmpty()) {
+      Trust tr = Trust.read(trust, spec);
+      if (tr.roots().isEmpty()) {
         b.skipCertificateValidation();
-        spec.commandLine().getErr().println(
-            "note: no --trust given: certificate chains are not checked");
       } else {
-        b.trustAnchors(TrustAnchors.of(roots)).intermediates(intermediates);
+        b.trustAnchors(TrustAnchors.of(tr.roots())).intermediates(tr.intermediates());
       }
       VerificationResult<VerifiedSeal> r;
       try (InputStream data = Files.newInputStream(in)) {

@@ -1,0 +1,77 @@
+package org.tongban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliPdfTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
+    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+  }
+
+  private String p(String n) {
+    return dir.resolve(n).toString();
+  }
+
+  private void ok(String... args) {
+    String[] r = run(args);
+    assertEquals("0", r[0], String.join(" ", args) + "\n" + r[1] + r[2]);
+  }
+
+  @Test
+  void sealTwiceVerify_thenAppendedBytes_untrustedAndGarbage() throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new PDPage(PDRectangle.A4));
+      doc.addPage(new PDPage(PDRectangle.A4));
+      doc.save(dir.resolve("in.pdf").toFile());
+    }
+    ok("keygen", "--alg", "RSA", "--ca", "--subject", "CN=Demo CA,C=CN", "--out-key",
+        p("ca.key"), "--out-cert", p("ca.crt"));
+    for (String who : new String[] {"a", "b"}) {
+      ok("keygen", "--alg", who.equals("a") ? "RSA" : "SM2", "--ca-key", p("ca.key"),
+          "--ca-cert", p("ca.crt"), "--subject", "CN=某某局" + who + ",C=CN", "--out-key",
+          p(who + ".key"), "--out-cert", p(who + ".crt"));
+    }
+    ok("pdf", "seal", "--in", p("in.pdf"), "--out", p("one.pdf"), "--key", p("a.key"),
+        "--cert", p("a.crt"));
+    ok("pdf", "seal", "--in", p("one.pdf"), "--out", p("two.pdf"), "--key", p("b.key"),
+        "--cert", p("b.crt"), "--page", "1", "--x", "20", "--y", "20");
+    String[] v = run("pdf", "verify", "--in", p("two.pdf"), "--trust", p("ca.crt"));
+    assertEquals("0", v[0], v[1] + v[2]);
+    assertTrue(v[1].startsWith("document: PASSED (2 signatures)"), v[1]);
+    assertTrue(v[1].contains("CN=某某局b"), v[1]);
+
+    Files.copy(dir.resolve("two.pdf"), dir.resolve("appended.pdf"));
+    Files.write(dir.resolve("appended.pdf"), "\n% appended\n".getBytes(StandardCharsets.US_ASCII),
+        StandardOpenOption.APPEND);
+    String[] appended = run("pdf", "verify", "--in", p("appended.pdf"), "--trust", p("ca.crt"));
+    assertEquals("3", appended[0], appended[1]);
+    assertTrue(appended[1].contains("MODIFICATIONS_UNVERIFIED"), appended[1]);
+
+    ok("keygen", "--alg", "RSA", "--ca", "--out-key", p("x.key"), "--out-cert", p("x.crt"));
+    assertEquals("1", run("pdf", "verify", "--in", p("two.pdf"), "--trust", p("x.crt"))[0]);
+    String[] garbage = run("pdf", "verify", "--in", p("a.crt"));
+    assertEquals("1", garbage[0]);
+    assertTrue(garbage[1].startsWith("document: FAILED FORMAT_FAILURE"), garbage[1]);
+    String[] ses = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("x.pdf"), "--key",
+        p("a.key"), "--cert", p("a.crt"), "--format", "ses");
+    assertEquals("2", ses[0]);
+    assertTrue(ses[2].contains("not implemented yet"), ses[2]);
+  }
+}
