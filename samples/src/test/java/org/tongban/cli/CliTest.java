@@ -131,6 +131,10 @@ class CliTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("demo: all steps passed"), r.out());
     assertFalse(r.out().contains("[FAIL]"));
+    for (String alg : new String[] {"sm2", "rsa"}) {
+      assertTrue(r.out().contains("[ok]   seal notice." + alg + ".pdf"), r.out());
+      assertTrue(Files.exists(dir.resolve("demo").resolve("notice." + alg + ".pdf")));
+    }
   }
 
   @Test
