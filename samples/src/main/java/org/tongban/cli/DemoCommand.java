@@ -153,12 +153,9 @@ final class DemoCommand implements Callable<Integer> {
       PdfVerificationReport pdfOk = pdfVerifier.verify(pdf);
       step("seal notice." + prefix + ".pdf (visible seal, CMS) and verify it", pdfOk.isValid(),
           pdfOk.indication() + ", " + pdfOk.signatures().size() + " signature");
-      byte[] appended = java.util.Arrays.copyOf(pdf, pdf.length + 2);
-      appended[pdf.length] = '%';
-      appended[pdf.length + 1] = '\n';
-      PdfVerificationReport pdfChanged = pdfVerifier.verify(appended);
-      step("bytes appended after the PDF seal are not passed (MODIFICATIONS_UNVERIFIED)",
-          pdfChanged.reason().orElse(null) == Reason.MODIFICATIONS_UNVERIFIED,
+      PdfVerificationReport pdfChanged = pdfVerifier.verify(annotated(pdf));
+      step("a note added to the sealed PDF later fails with DOCUMENT_MODIFIED_AFTER_SEAL",
+          pdfChanged.reason().orElse(null) == Reason.DOCUMENT_MODIFIED_AFTER_SEAL,
           pdfChanged.indication() + " " + pdfChanged.reason().map(Enum::name).orElse("-"));
 
       pki.revoke(dept.certificate(), Instant.now().minusSeconds(1));
@@ -268,6 +265,21 @@ final class DemoCommand implements Callable<Integer> {
   private static java.util.logging.Logger quiet(java.util.logging.Logger l) {
     l.setLevel(java.util.logging.Level.SEVERE);
     return l;
+  }
+
+  /** An incremental update that adds a text note to page 1: a change after the seal. */
+  private static byte[] annotated(byte[] pdf) throws java.io.IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
+      var note = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText();
+      note.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 600, 20, 20));
+      note.setContents("Amount: 1,000,000");
+      page.getAnnotations().add(note);
+      page.getCOSObject().setNeedToBeUpdated(true);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      return out.toByteArray();
+    }
   }
 
   private static byte[] noticePdf() throws java.io.IOException {

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +59,26 @@ class CliPdfTest {
     assertTrue(v[1].startsWith("document: PASSED (2 signatures)"), v[1]);
     assertTrue(v[1].contains("CN=某某局b"), v[1]);
 
+    // Appending a comment changes no object: still PASSED, the signature is not "whole".
     Files.copy(dir.resolve("two.pdf"), dir.resolve("appended.pdf"));
     Files.write(dir.resolve("appended.pdf"), "\n% appended\n".getBytes(StandardCharsets.US_ASCII),
         StandardOpenOption.APPEND);
     String[] appended = run("pdf", "verify", "--in", p("appended.pdf"), "--trust", p("ca.crt"));
-    assertEquals("3", appended[0], appended[1]);
-    assertTrue(appended[1].contains("MODIFICATIONS_UNVERIFIED"), appended[1]);
+    assertEquals("0", appended[0], appended[1]);
+    assertTrue(appended[1].contains("coversWholeDocument: false"), appended[1]);
+
+    try (PDDocument doc = Loader.loadPDF(dir.resolve("two.pdf").toFile())) {
+      PDAnnotationText note = new PDAnnotationText();
+      note.setRectangle(new PDRectangle(72, 600, 20, 20));
+      doc.getPage(0).getAnnotations().add(note);
+      doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+      try (java.io.OutputStream out = Files.newOutputStream(dir.resolve("noted.pdf"))) {
+        doc.saveIncremental(out);
+      }
+    }
+    String[] noted = run("pdf", "verify", "--in", p("noted.pdf"), "--trust", p("ca.crt"));
+    assertEquals("1", noted[0], noted[1]);
+    assertTrue(noted[1].startsWith("document: FAILED DOCUMENT_MODIFIED_AFTER_SEAL"), noted[1]);
 
     ok("keygen", "--alg", "RSA", "--ca", "--out-key", p("x.key"), "--out-cert", p("x.crt"));
     assertEquals("1", run("pdf", "verify", "--in", p("two.pdf"), "--trust", p("x.crt"))[0]);

@@ -53,6 +53,7 @@ import org.tongban.result.Evidence;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 
 /**
@@ -60,7 +61,8 @@ import org.tongban.seal.internal.SealAlgorithms;
  * {@code ETSI.CAdES.detached}, RSA with SHA-256 or SM2 with SM3) and returns one result per
  * signature plus the document verdict; never throws on bad input.
  *
- * <p>For each signature, in file order, each check recorded:
+ * <p>For each signature, in revision order (by where its signed ranges end), each check
+ * recorded:
  *
  * <ol>
  *   <li>{@code pdf.byte-range}: {@code /ByteRange} is exactly {@code [0 a b c]} with
@@ -79,16 +81,23 @@ import org.tongban.seal.internal.SealAlgorithms;
  *       signed attributes (SM2 with the default user ID);
  *   <li>{@code signer.chain}: the certificate chains to the trust anchors, now (the claimed
  *       signing time is the signer's own word and is only reported);
- *   <li>{@code pdf.coverage}: whether the signature covers the whole current file.
+ *   <li>{@code pdf.coverage}: the signature covers the whole file, or every incremental update
+ *       after its revision is one a later signature brings (new signature fields and widgets
+ *       with their appearances, the AcroForm's field list and flags, {@code /DSS}, document
+ *       information and XMP metadata); any other change — page content or resources, other
+ *       annotations, form values, an existing object re-pointed or redefined, pages added or
+ *       removed — is {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; updates that cannot be read
+ *       are INDETERMINATE {@link Reason#MODIFICATIONS_UNVERIFIED}.
  * </ol>
  *
- * <p>The document verdict is PASSED only if every signature passed and the last one covers the
- * whole file; bytes appended after the last signature give INDETERMINATE
- * {@link Reason#MODIFICATIONS_UNVERIFIED}. An earlier signature vouches for its own revision
- * only: what later revisions changed is not classified here, the last signer vouches for it.
+ * <p>The document verdict is PASSED only if every signature passed; otherwise the first
+ * FAILED, else the first INDETERMINATE signature decides it. A signature widget's appearance
+ * is drawn over the page by design, so a later signer can cover content: each signature's
+ * result names its signer, and a reader should show them all.
  *
  * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED}, {@link Reason#FORMAT_FAILURE} (not a PDF, no
  * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
+ * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL},
  * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#ALGORITHM_NOT_ALLOWED},
  * {@link Reason#ALGORITHM_MISMATCH}, {@link Reason#SIG_CRYPTO_FAILURE} and every reason of
  * {@link CertificateVerifier}.
@@ -161,6 +170,8 @@ public final class PdfSealVerifier {
     if (fields.isEmpty()) {
       return documentFailure(Reason.FORMAT_FAILURE);
     }
+    // Revision order: by where each signed range claims to end (malformed ranges last).
+    fields.sort(java.util.Comparator.comparingLong(PdfSealVerifier::claimedEnd));
     List<VerificationResult<VerifiedPdfSignature>> results = new ArrayList<>();
     for (SigField f : fields) {
       VerificationResult.Builder<VerifiedPdfSignature> r = VerificationResult.builder(now);
@@ -174,13 +185,17 @@ public final class PdfSealVerifier {
       }
       results.add(one);
     }
-    results.sort((a, b) -> Long.compare(end(a), end(b)));
     return verdict(results);
   }
 
-  private static long end(VerificationResult<VerifiedPdfSignature> r) {
-    return r.verified().map(v -> (long) v.byteRange()[2] + v.byteRange()[3])
-        .orElse(Long.MAX_VALUE);
+  private static long claimedEnd(SigField f) {
+    org.apache.pdfbox.cos.COSArray a = f.byteRange();
+    if (a == null || a.size() != 4
+        || !(a.getObject(2) instanceof org.apache.pdfbox.cos.COSInteger b)
+        || !(a.getObject(3) instanceof org.apache.pdfbox.cos.COSInteger c)) {
+      return Long.MAX_VALUE;
+    }
+    return b.longValue() + c.longValue();
   }
 
   private static PdfVerificationReport verdict(
@@ -192,11 +207,7 @@ public final class PdfSealVerifier {
         }
       }
     }
-    boolean whole = results.get(results.size() - 1).verified()
-        .map(VerifiedPdfSignature::coversWholeDocument).orElse(false);
-    return whole ? new PdfVerificationReport(results, Indication.PASSED, Optional.empty())
-        : new PdfVerificationReport(results, Indication.INDETERMINATE,
-            Optional.of(Reason.MODIFICATIONS_UNVERIFIED));
+    return new PdfVerificationReport(results, Indication.PASSED, Optional.empty());
   }
 
   private static PdfVerificationReport documentFailure(Reason reason) {
@@ -316,10 +327,29 @@ public final class PdfSealVerifier {
         r.fail(SIGNER_CHAIN, c.reason().orElseThrow(), detail);
       }
     }
-    r.ok(COVERAGE, whole ? "the whole file" : "its revision; "
-        + (pdf.length - ((long) range[2] + range[3])) + " bytes were appended later");
+    coverage(r, pdf, range, whole);
     return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
         f.subFilter()));
+  }
+
+  private static void coverage(VerificationResult.Builder<VerifiedPdfSignature> r, byte[] pdf,
+      int[] range, boolean whole) {
+    if (whole) {
+      r.ok(COVERAGE, "the whole file");
+      return;
+    }
+    int end = range[2] + range[3];
+    String later = (pdf.length - end) + " bytes of later updates";
+    try {
+      Optional<String> change = PdfRevisions.disallowedChange(pdf, end);
+      if (change.isPresent()) {
+        r.fail(COVERAGE, Reason.DOCUMENT_MODIFIED_AFTER_SEAL, later + ": " + change.get());
+      } else {
+        r.ok(COVERAGE, "its revision; " + later + " only add signatures (allowed)");
+      }
+    } catch (IOException | RuntimeException e) {
+      r.fail(COVERAGE, Reason.MODIFICATIONS_UNVERIFIED, later + " could not be classified");
+    }
   }
 
   /** Returns {@code [0, a, b, c]} or an empty array when the layout is not the only safe one. */

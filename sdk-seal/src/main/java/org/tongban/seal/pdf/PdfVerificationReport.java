@@ -7,9 +7,10 @@ import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
 
 /**
- * The outcome of verifying a sealed PDF: one result per signature, in file order, and the
- * document verdict — PASSED only if every signature passed and the last one covers the whole
- * document; otherwise the worst indication, with the first decisive reason.
+ * The outcome of verifying a sealed PDF: one result per signature, in revision order, and the
+ * document verdict — PASSED only if every signature passed (each covering the whole file or
+ * followed only by updates that add signatures); otherwise the worst indication, with the first
+ * decisive reason.
  *
  * <p>Immutable and thread-safe.
  *

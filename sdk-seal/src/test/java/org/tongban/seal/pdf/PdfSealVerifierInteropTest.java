@@ -71,7 +71,7 @@ class PdfSealVerifierInteropTest {
     assertEquals(signer.certificate(), report.signatures().get(0).orElseThrow().signer());
 
     byte[] changed = PdfSealerInteropTest.appendIncrementalChange(signed);
-    assertEquals(Optional.of(Reason.MODIFICATIONS_UNVERIFIED), v.verify(changed).reason());
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), v.verify(changed).reason());
   }
 
   @Test

@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,17 +86,89 @@ class PdfSealVerifierTest {
   }
 
   @Test
-  void contentChangedAfterTheSeal_isNotValid_butTheSignatureStillVouchesForItsRevision()
-      throws Exception {
+  void contentChangedAfterTheSeal_isDetected_theSignatureItselfStillVerifies() throws Exception {
     DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
     byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
     byte[] changed = PdfSealerInteropTest.appendIncrementalChange(sealed);
     PdfVerificationReport report = verifier(pki).verify(changed);
-    assertEquals(Indication.INDETERMINATE, report.indication());
-    assertEquals(Optional.of(Reason.MODIFICATIONS_UNVERIFIED), report.reason());
-    VerifiedPdfSignature v = report.signatures().get(0).orElseThrow();
-    assertFalse(v.coversWholeDocument());
-    assertEquals(sealed.length, v.byteRange()[2] + v.byteRange()[3]);
+    assertEquals(Indication.FAILED, report.indication());
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), report.reason());
+    VerificationResult<VerifiedPdfSignature> r = report.signatures().get(0);
+    assertEquals(CheckStatus.OK, r.check(org.tongban.result.CheckId.SIGNATURE).orElseThrow()
+        .status());
+    assertEquals(CheckStatus.OK, r.check(PdfSealVerifier.DATA_HASH).orElseThrow().status());
+    assertEquals(CheckStatus.FAILED, r.check(PdfSealVerifier.COVERAGE).orElseThrow().status());
+  }
+
+  @Test
+  void anAnnotationAddedAfterTheSeal_isDetected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] changed;
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      PDPage page = doc.getPage(0);
+      PDAnnotationText note = new PDAnnotationText();
+      note.setRectangle(new PDRectangle(100, 100, 200, 50));
+      note.setContents("Amount: 1,000,000");
+      page.getAnnotations().add(note);
+      page.getCOSObject().setNeedToBeUpdated(true);
+      page.getCOSObject().getCOSArray(COSName.ANNOTS).setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+    assertTrue(changed.length > sealed.length);
+    PdfVerificationReport report = verifier(pki).verify(changed);
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), report.reason(),
+        report.toString());
+  }
+
+  @Test
+  void aContentStreamRedefinedUnderItsOwnNumber_isDetected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] changed;
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      // Hide-and-replace: the page keeps its /Contents reference, the object behind it changes.
+      org.apache.pdfbox.cos.COSStream contents = (org.apache.pdfbox.cos.COSStream) doc.getPage(0)
+          .getCOSObject().getDictionaryObject(COSName.CONTENTS);
+      try (java.io.OutputStream o = contents.createOutputStream()) {
+        o.write("BT /F1 20 Tf 72 500 Td (Amount: 1,000,000) Tj ET".getBytes(
+            StandardCharsets.US_ASCII));
+      }
+      contents.setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+    PdfVerificationReport report = verifier(pki).verify(changed);
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), report.reason(),
+        report.toString());
+    assertTrue(report.signatures().get(0).check(PdfSealVerifier.COVERAGE).orElseThrow()
+        .detail().contains("redefined"), report.toString());
+  }
+
+  @Test
+  void metadataOnlyUpdates_andAppendedComments_areAllowed() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] info;
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      doc.getDocumentInformation().setTitle("Notice");
+      doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      info = out.toByteArray();
+    }
+    assertTrue(info.length > sealed.length);
+    PdfVerificationReport report = verifier(pki).verify(info);
+    assertTrue(report.isValid(), report.toString());
+    assertFalse(report.signatures().get(0).orElseThrow().coversWholeDocument());
+
+    byte[] comment = java.util.Arrays.copyOf(sealed, sealed.length + 12);
+    System.arraycopy("\n% comment\n".getBytes(StandardCharsets.US_ASCII), 0, comment,
+        sealed.length, 11);
+    assertTrue(verifier(pki).verify(comment).isValid());
   }
 
   @Test
@@ -102,6 +181,8 @@ class PdfSealVerifierTest {
     assertTrue(report.isValid(), report.toString());
     assertEquals(2, report.signatures().size());
     assertFalse(report.signatures().get(0).orElseThrow().coversWholeDocument());
+    assertEquals(CheckStatus.OK, report.signatures().get(0).check(PdfSealVerifier.COVERAGE)
+        .orElseThrow().status());
     assertTrue(report.signatures().get(1).orElseThrow().coversWholeDocument());
   }
 

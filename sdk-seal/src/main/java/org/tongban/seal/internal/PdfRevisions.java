@@ -1,0 +1,284 @@
+package org.tongban.seal.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Classifies what the incremental updates after a signed revision changed, object by object.
+ *
+ * <p>An object counts as changed when the later cross-reference data gives its number an entry
+ * the signed revision did not have, or a different one — wherever that entry points, so an
+ * update cannot re-point an object at an older, unused body (incremental saving and shadow
+ * attacks). Allowed changes are those a later signature brings: new objects (they are only
+ * seen through changed ones), the catalog gaining or changing {@code /AcroForm}, {@code /DSS}
+ * or {@code /Perms}, the AcroForm gaining fields and {@code /SigFlags}, a page gaining
+ * annotations, every new field or annotation being a signature field or its widget, the
+ * document information dictionary and XMP metadata (not rendered), and cross-reference and
+ * object streams themselves. Anything else is a modification.
+ */
+public final class PdfRevisions {
+  private static final int MAX_DEPTH = 64;
+  /** Larger rewritten streams count as changed rather than being read twice. */
+  private static final int MAX_COMPARED_STREAM = 16 * 1024 * 1024;
+  private static final Set<COSName> CATALOG_ALLOWED =
+      Set.of(COSName.ACRO_FORM, COSName.getPDFName("DSS"), COSName.PERMS, COSName.METADATA);
+  private static final Set<COSName> ACROFORM_ALLOWED =
+      Set.of(COSName.FIELDS, COSName.SIG_FLAGS, COSName.DR, COSName.DA);
+
+  private PdfRevisions() {}
+
+  /**
+   * Returns the first change after the signed revision that a later signature does not explain.
+   *
+   * @param pdf the whole file
+   * @param signedEnd the end of the signed revision ({@code b + c} of its byte range)
+   * @return a description of the first disallowed change, or empty if every change is allowed
+   * @throws IOException if either revision cannot be read
+   */
+  public static Optional<String> disallowedChange(byte[] pdf, int signedEnd) throws IOException {
+    try (PDDocument before = Loader.loadPDF(Arrays.copyOf(pdf, signedEnd));
+        PDDocument after = Loader.loadPDF(pdf)) {
+      Map<COSObjectKey, Long> oldXref = before.getDocument().getXrefTable();
+      Map<COSObjectKey, Long> newXref = after.getDocument().getXrefTable();
+      Set<COSObjectKey> changed = new HashSet<>();
+      for (Map.Entry<COSObjectKey, Long> e : newXref.entrySet()) {
+        Long old = oldXref.get(e.getKey());
+        if (old != null && !old.equals(e.getValue())) {
+          changed.add(e.getKey());
+        }
+      }
+      // Objects inside a redefined object stream changed too.
+      for (Map.Entry<COSObjectKey, Long> e : newXref.entrySet()) {
+        if (e.getValue() < 0 && changed.contains(new COSObjectKey(-e.getValue(), 0))
+            && oldXref.containsKey(e.getKey())) {
+          changed.add(e.getKey());
+        }
+      }
+      COSDictionary oldCatalog = before.getDocumentCatalog().getCOSObject();
+      COSDictionary newCatalog = after.getDocumentCatalog().getCOSObject();
+      Optional<String> c = sameExcept(oldCatalog, newCatalog, CATALOG_ALLOWED, "the catalog");
+      if (c.isPresent()) {
+        return c;
+      }
+      COSDictionary oldInfo = before.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
+      COSDictionary newInfo = after.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
+      int pages = before.getNumberOfPages();
+      if (after.getNumberOfPages() != pages) {
+        return Optional.of("the page count changed from " + pages + " to "
+            + after.getNumberOfPages());
+      }
+      for (COSObjectKey key : changed) {
+        COSBase oldObj = before.getDocument().getObjectFromPool(key).getObject();
+        COSBase newObj = after.getDocument().getObjectFromPool(key).getObject();
+        Optional<String> why = classify(key, oldObj, newObj, before, oldCatalog, newCatalog,
+            oldInfo, newInfo);
+        if (why.isPresent()) {
+          return why;
+        }
+      }
+      for (int i = 0; i < pages; i++) {
+        Optional<String> p = page(before.getPage(i).getCOSObject(),
+            after.getPage(i).getCOSObject(), oldXref, i + 1);
+        if (p.isPresent()) {
+          return p;
+        }
+      }
+      return acroForm(oldCatalog, newCatalog, oldXref);
+    }
+  }
+
+  private static Optional<String> classify(COSObjectKey key, COSBase oldObj, COSBase newObj,
+      PDDocument before, COSDictionary oldCatalog, COSDictionary newCatalog,
+      COSDictionary oldInfo, COSDictionary newInfo) {
+    if (sameObject(oldObj, newObj)) {
+      return Optional.empty(); // rewritten unchanged, as PDFBox does with an earlier signature
+    }
+    if (newObj instanceof COSStream s && (COSName.XREF.equals(s.getCOSName(COSName.TYPE))
+        || COSName.OBJ_STM.equals(s.getCOSName(COSName.TYPE)))) {
+      return Optional.empty();
+    }
+    if (oldObj == oldCatalog || newObj == newCatalog || newObj == newInfo || oldObj == oldInfo) {
+      return Optional.empty(); // the catalog is compared key by key; the info is not rendered
+    }
+    if (newObj instanceof COSStream s && COSName.METADATA.equals(s.getCOSName(COSName.TYPE))) {
+      return Optional.empty();
+    }
+    if (oldObj instanceof COSDictionary d && (COSName.PAGE.equals(d.getCOSName(COSName.TYPE))
+        || COSName.ACRO_FORM.equals(d.getCOSName(COSName.TYPE)) || isAcroForm(d, oldCatalog))) {
+      return Optional.empty(); // pages and the AcroForm are compared key by key below
+    }
+    if (oldObj instanceof COSArray && (isAnnotsArray(key, before) || isFieldsArray(key,
+        oldCatalog))) {
+      return Optional.empty(); // compared element by element below
+    }
+    return Optional.of("object " + key + " was redefined");
+  }
+
+  /** A body rewritten with equal content: streams by dictionary and raw (encoded) bytes. */
+  private static boolean sameObject(COSBase a, COSBase b) {
+    if (a instanceof COSStream x && b instanceof COSStream y) {
+      if (!sameValue(x, y, 0) || x.getLength() != y.getLength()
+          || x.getLength() > MAX_COMPARED_STREAM) {
+        return false;
+      }
+      try (InputStream i = x.createRawInputStream(); InputStream j = y.createRawInputStream()) {
+        return Arrays.equals(i.readNBytes(MAX_COMPARED_STREAM), j.readNBytes(MAX_COMPARED_STREAM));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return !(a instanceof COSStream) && !(b instanceof COSStream) && sameValue(a, b, 0);
+  }
+
+  private static boolean isAcroForm(COSDictionary d, COSDictionary catalog) {
+    return catalog.getCOSDictionary(COSName.ACRO_FORM) == d;
+  }
+
+  private static boolean isAnnotsArray(COSObjectKey key, PDDocument doc) {
+    for (int i = 0; i < doc.getNumberOfPages(); i++) {
+      COSBase a = doc.getPage(i).getCOSObject().getItem(COSName.ANNOTS);
+      if (a instanceof COSObject o && key.equals(o.getKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFieldsArray(COSObjectKey key, COSDictionary catalog) {
+    COSDictionary form = catalog.getCOSDictionary(COSName.ACRO_FORM);
+    return form != null && form.getItem(COSName.FIELDS) instanceof COSObject o
+        && key.equals(o.getKey());
+  }
+
+  private static Optional<String> page(COSDictionary oldPage, COSDictionary newPage,
+      Map<COSObjectKey, Long> oldXref, int number) {
+    Optional<String> d = sameExcept(oldPage, newPage, Set.of(COSName.ANNOTS), "page " + number);
+    if (d.isPresent()) {
+      return d;
+    }
+    return appendedOnly(oldPage.getCOSArray(COSName.ANNOTS), newPage.getCOSArray(COSName.ANNOTS),
+        oldXref, "the annotations of page " + number);
+  }
+
+  private static Optional<String> acroForm(COSDictionary oldCatalog, COSDictionary newCatalog,
+      Map<COSObjectKey, Long> oldXref) {
+    COSDictionary oldForm = oldCatalog.getCOSDictionary(COSName.ACRO_FORM);
+    COSDictionary newForm = newCatalog.getCOSDictionary(COSName.ACRO_FORM);
+    if (newForm == null) {
+      return oldForm == null ? Optional.empty() : Optional.of("the AcroForm was removed");
+    }
+    if (oldForm != null) {
+      Optional<String> d = sameExcept(oldForm, newForm, ACROFORM_ALLOWED, "the AcroForm");
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return appendedOnly(oldForm == null ? null : oldForm.getCOSArray(COSName.FIELDS),
+        newForm.getCOSArray(COSName.FIELDS), oldXref, "the form fields");
+  }
+
+  /** The old elements, by reference and in order, then only new signature fields or widgets. */
+  private static Optional<String> appendedOnly(COSArray oldArray, COSArray newArray,
+      Map<COSObjectKey, Long> oldXref, String what) {
+    int oldSize = oldArray == null ? 0 : oldArray.size();
+    if (newArray == null || newArray.size() < oldSize) {
+      return oldSize == 0 ? Optional.empty() : Optional.of(what + ": entries were removed");
+    }
+    for (int i = 0; i < oldSize; i++) {
+      if (!sameValue(oldArray.get(i), newArray.get(i), 0)) {
+        return Optional.of(what + ": entry " + (i + 1) + " was replaced");
+      }
+    }
+    for (int i = oldSize; i < newArray.size(); i++) {
+      COSBase added = newArray.get(i);
+      if (!(added instanceof COSObject o) || oldXref.containsKey(o.getKey())
+          || !(o.getObject() instanceof COSDictionary d) || !isSignatureField(d)) {
+        return Optional.of(what + ": an added entry is not a new signature field");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSignatureField(COSDictionary d) {
+    COSDictionary f = d;
+    for (int i = 0; i < 8 && f != null; i++) {
+      if (COSName.SIG.equals(f.getCOSName(COSName.FT))) {
+        return !d.containsKey(COSName.SUBTYPE)
+            || COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
+      }
+      f = f.getCOSDictionary(COSName.PARENT);
+    }
+    return false;
+  }
+
+  private static Optional<String> sameExcept(COSDictionary a, COSDictionary b,
+      Set<COSName> allowed, String what) {
+    Set<COSName> keys = new HashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    List<COSName> sorted = new ArrayList<>(keys);
+    sorted.sort((x, y) -> x.getName().compareTo(y.getName()));
+    for (COSName k : sorted) {
+      if (!allowed.contains(k) && !sameValue(a.getItem(k), b.getItem(k), 0)) {
+        return Optional.of(what + ": /" + k.getName() + " changed");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Indirect references compare by object number (their bodies are compared as objects). */
+  private static boolean sameValue(COSBase a, COSBase b, int depth) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    if (a instanceof COSObject x || b instanceof COSObject) {
+      return a instanceof COSObject x2 && b instanceof COSObject y
+          && x2.getKey() != null && x2.getKey().equals(y.getKey());
+    }
+    if (a instanceof COSDictionary x && b instanceof COSDictionary y) {
+      if (!x.keySet().equals(y.keySet())) {
+        return false;
+      }
+      for (COSName k : x.keySet()) {
+        if (!sameValue(x.getItem(k), y.getItem(k), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof COSArray x && b instanceof COSArray y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!sameValue(x.get(i), y.get(i), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof COSString x && b instanceof COSString y) {
+      return Arrays.equals(x.getBytes(), y.getBytes());
+    }
+    return a.equals(b);
+  }
+}
