@@ -50,9 +50,18 @@ public final class PdfRevisions {
    * @param pdf the whole file
    * @param signedEnd the end of the signed revision ({@code b + c} of its byte range)
    * @return a description of the first disallowed change, or empty if every change is allowed
-   * @throws IOException if either revision cannot be read
+   * @throws IOException if either revision cannot be read (a parser's stack overflow on a
+   *     deeply nested graph included)
    */
   public static Optional<String> disallowedChange(byte[] pdf, int signedEnd) throws IOException {
+    try {
+      return classify(pdf, signedEnd);
+    } catch (StackOverflowError e) {
+      throw new IOException("object graph too deep", e);
+    }
+  }
+
+  private static Optional<String> classify(byte[] pdf, int signedEnd) throws IOException {
     try (PDDocument before = Loader.loadPDF(Arrays.copyOf(pdf, signedEnd));
         PDDocument after = Loader.loadPDF(pdf)) {
       Map<COSObjectKey, Long> oldXref = before.getDocument().getXrefTable();

@@ -95,7 +95,8 @@ import org.tongban.seal.internal.SealAlgorithms;
  * is drawn over the page by design, so a later signer can cover content: each signature's
  * result names its signer, and a reader should show them all.
  *
- * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED}, {@link Reason#FORMAT_FAILURE} (not a PDF, no
+ * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED} (over {@link Limits#MAX_PDF_BYTES} or
+ * {@link Limits#MAX_PDF_REVISIONS} revisions), {@link Reason#FORMAT_FAILURE} (not a PDF, no
  * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
  * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL},
  * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#ALGORITHM_NOT_ALLOWED},
@@ -156,6 +157,9 @@ public final class PdfSealVerifier {
     if (pdf.length > Limits.MAX_PDF_BYTES) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
+    if (revisions(pdf) > Limits.MAX_PDF_REVISIONS) {
+      return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
+    }
     List<SigField> fields = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       for (PDSignature s : doc.getSignatureDictionaries()) {
@@ -164,7 +168,8 @@ public final class PdfSealVerifier {
                 .getCOSArray(org.apache.pdfbox.cos.COSName.BYTERANGE),
             s.getContents()));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // A deeply nested object graph can exhaust PDFBox's recursive parser: malformed input.
       return documentFailure(Reason.FORMAT_FAILURE);
     }
     if (fields.isEmpty()) {
@@ -178,7 +183,7 @@ public final class PdfSealVerifier {
       VerificationResult<VerifiedPdfSignature> one;
       try {
         one = verifyOne(r, f, pdf);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         // Defence in depth: nothing from a parser or provider escapes as an exception.
         one = r.fail(CheckId.of("internal"), Reason.FORMAT_FAILURE, "unexpected input")
             .buildFailed();
@@ -186,6 +191,26 @@ public final class PdfSealVerifier {
       results.add(one);
     }
     return verdict(results);
+  }
+
+  /** Counts {@code startxref} keywords: one per revision, before any parser runs. */
+  private static int revisions(byte[] pdf) {
+    byte[] k = "startxref".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int n = 0;
+    outer:
+    for (int i = 0; i + k.length <= pdf.length; i++) {
+      if (pdf[i] != 's') {
+        continue;
+      }
+      for (int j = 1; j < k.length; j++) {
+        if (pdf[i + j] != k[j]) {
+          continue outer;
+        }
+      }
+      n++;
+      i += k.length - 1;
+    }
+    return n;
   }
 
   private static long claimedEnd(SigField f) {

@@ -30,8 +30,8 @@ import org.tongban.result.Reason;
  * encoding) — verify with {@link PdfSealVerifier}; a tampered copy does not.
  */
 class PdfSealVerifierInteropTest {
-  private static byte[] signWithBouncyCastleCms(byte[] pdf, DemoPki.Issued signer, String alg)
-      throws Exception {
+  static byte[] signWithBouncyCastleCms(byte[] pdf, DemoPki.Issued signer, String alg,
+      DemoPki.Issued... moreSigners) throws Exception {
     List<X509Certificate> chain = signer.signingKey().certificateChain();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDSignature sig = new PDSignature();
@@ -46,6 +46,13 @@ class PdfSealVerifierInteropTest {
               .build(new JcaContentSignerBuilder(alg).setProvider(Bc.PROVIDER)
                   .build(signer.privateKey()), chain.get(0)));
           gen.addCertificates(new JcaCertStore(chain));
+          for (DemoPki.Issued other : moreSigners) {
+            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
+                .build(new JcaContentSignerBuilder(alg).setProvider(Bc.PROVIDER)
+                    .build(other.privateKey()), other.certificate()));
+            gen.addCertificates(new JcaCertStore(List.of(other.certificate())));
+          }
           CMSSignedData data = gen.generate(
               new CMSProcessableByteArray(content.readAllBytes()), false);
           return data.getEncoded();

@@ -1,0 +1,122 @@
+package org.tongban.seal.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.junit.jupiter.api.Test;
+import org.tongban.crypto.KeyType;
+import org.tongban.pki.DemoPki;
+import org.tongban.result.Indication;
+import org.tongban.result.Reason;
+import org.tongban.seal.SealPictures;
+import org.tongban.seal.ses.SealPicture;
+
+/**
+ * Attacker-built and malformed PDFs, each named after its failure mode: none comes back PASSED,
+ * none throws, each ends with the reason a program can act on.
+ */
+class PdfSealVerifierAttackTest {
+  private static final DemoPki PKI = DemoPki.create(KeyType.SM2, "Attack");
+  private static final PdfSealVerifier VERIFIER =
+      PdfSealVerifier.builder().trustAnchors(PKI.trustAnchors()).build();
+
+  private static byte[] sealed() throws Exception {
+    return PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(1), SealPicture.of("PNG",
+        SealPictures.roundSeal("某某局", Optional.empty(), 42, 100), 42, 42),
+        PdfSealPlacement.at(1, 100, 150), PKI.issueLeaf("CN=A,C=CN").signingKey());
+  }
+
+  private static PdfVerificationReport verify(byte[] pdf) {
+    PdfVerificationReport r = VERIFIER.verify(pdf);
+    assertFalse(r.isValid(), r.toString());
+    return r;
+  }
+
+  @Test
+  void signatureDictionaryChangedInALaterRevision() throws Exception {
+    byte[] changed;
+    try (PDDocument doc = Loader.loadPDF(sealed())) {
+      PDSignature sig = doc.getSignatureDictionaries().get(0);
+      sig.setReason("approved by someone else");
+      sig.getCOSObject().setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
+  void pageTreeChangedInALaterRevision_pageAdded() throws Exception {
+    byte[] changed;
+    try (PDDocument doc = Loader.loadPDF(sealed())) {
+      doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      doc.getPages().getCOSObject().setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
+  void moreThanOneSignerInfo() throws Exception {
+    DemoPki.Issued a = PKI.issueLeaf("CN=A,C=CN");
+    byte[] two = PdfSealVerifierInteropTest.signWithBouncyCastleCms(
+        PdfSealerInteropTest.samplePdf(1), a, "SM3withSM2", PKI.issueLeaf("CN=B,C=CN"));
+    PdfVerificationReport r = verify(two);
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE), r.reason());
+    assertTrue(r.signatures().get(0).checks().toString().contains("exactly one SignerInfo"),
+        r.toString());
+  }
+
+  @Test
+  void tooManyRevisions() throws Exception {
+    byte[] pdf = sealed();
+    byte[] tail = "\nstartxref\n0\n%%EOF\n".repeat(1001).getBytes(StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(pdf, pdf.length + tail.length);
+    System.arraycopy(tail, 0, all, pdf.length, tail.length);
+    assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), verify(all).reason());
+  }
+
+  private static byte[] minimalPdf(String pageContentObject) {
+    return ("%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+        + "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+        + "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]/Contents 4 0 R>> endobj\n"
+        + pageContentObject + "\ntrailer <</Root 1 0 R>>\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void hugeStreamLength() {
+    PdfVerificationReport r = verify(minimalPdf(
+        "4 0 obj <</Length 99999999999>> stream\nabc\nendstream endobj"));
+    assertEquals(Indication.FAILED, r.indication());
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE), r.reason());
+  }
+
+  @Test
+  void deeplyNestedObjects() {
+    PdfVerificationReport r = verify(minimalPdf("4 0 obj " + "[".repeat(200_000)
+        + "]".repeat(200_000) + " endobj"));
+    assertEquals(Indication.FAILED, r.indication());
+  }
+
+  @Test
+  void brokenCrossReferenceOffset() throws Exception {
+    byte[] pdf = sealed();
+    String s = new String(pdf, StandardCharsets.ISO_8859_1);
+    int i = s.lastIndexOf("startxref") + "startxref".length() + 1;
+    pdf[i] = '9';
+    pdf[i + 1] = '9';
+    assertEquals(Indication.FAILED, verify(pdf).indication());
+  }
+}
