@@ -2,7 +2,6 @@ package org.tongban.seal.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -37,6 +36,7 @@ import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
@@ -44,6 +44,7 @@ import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.asn1.Der;
+import org.tongban.internal.crypto.Digests;
 import org.tongban.io.Limits;
 import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
@@ -95,8 +96,9 @@ import org.tongban.seal.internal.SealAlgorithms;
  * is drawn over the page by design, so a later signer can cover content: each signature's
  * result names its signer, and a reader should show them all.
  *
- * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED} (over {@link Limits#MAX_PDF_BYTES} or
- * {@link Limits#MAX_PDF_REVISIONS} revisions), {@link Reason#FORMAT_FAILURE} (not a PDF, no
+ * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED} (over {@link Limits#MAX_PDF_BYTES}, or over
+ * {@link Limits#MAX_PDF_REVISIONS} revisions or signatures when later updates must be
+ * classified), {@link Reason#FORMAT_FAILURE} (not a PDF, no
  * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
  * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL},
  * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#ALGORITHM_NOT_ALLOWED},
@@ -157,9 +159,6 @@ public final class PdfSealVerifier {
     if (pdf.length > Limits.MAX_PDF_BYTES) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
-    if (revisions(pdf) > Limits.MAX_PDF_REVISIONS) {
-      return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
-    }
     List<SigField> fields = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       for (PDSignature s : doc.getSignatureDictionaries()) {
@@ -174,6 +173,14 @@ public final class PdfSealVerifier {
     }
     if (fields.isEmpty()) {
       return documentFailure(Reason.FORMAT_FAILURE);
+    }
+    // Later updates are classified by reading each earlier revision: bound how many there are
+    // first. A file whose only signature covers all of it needs no classification, and skips
+    // this scan (it costs as much as SHA-256 over the file).
+    boolean classify = fields.size() > 1 || claimedEnd(fields.get(0)) != pdf.length;
+    if (classify && (fields.size() > Limits.MAX_PDF_REVISIONS
+        || revisions(pdf) > Limits.MAX_PDF_REVISIONS)) {
+      return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
     // Revision order: by where each signed range claims to end (malformed ranges last).
     fields.sort(java.util.Comparator.comparingLong(PdfSealVerifier::claimedEnd));
@@ -193,22 +200,49 @@ public final class PdfSealVerifier {
     return verdict(results);
   }
 
+  /** Digests {@code [0, a)} and {@code [b, b + c)} in place, without copying the file. */
+  private static byte[] digestRanges(DigestAlgorithm d, byte[] pdf, int[] range) {
+    if (d == DigestAlgorithm.SM3) {
+      SM3Digest md = new SM3Digest();
+      md.update(pdf, 0, range[1]);
+      md.update(pdf, range[2], range[3]);
+      byte[] out = new byte[md.getDigestSize()];
+      md.doFinal(out, 0);
+      return out;
+    }
+    MessageDigest md = Digests.jdk(d);
+    md.update(pdf, 0, range[1]);
+    md.update(pdf, range[2], range[3]);
+    return md.digest();
+  }
+
+  private static final byte[] STARTXREF =
+      "startxref".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** Horspool shifts for {@link #STARTXREF}: the scan reads about one byte in eight. */
+  private static final int[] SHIFT = new int[256];
+
+  static {
+    Arrays.fill(SHIFT, STARTXREF.length);
+    for (int i = 0; i < STARTXREF.length - 1; i++) {
+      SHIFT[STARTXREF[i] & 0xff] = STARTXREF.length - 1 - i;
+    }
+  }
+
   /** Counts {@code startxref} keywords: one per revision, before any parser runs. */
   private static int revisions(byte[] pdf) {
-    byte[] k = "startxref".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     int n = 0;
-    outer:
-    for (int i = 0; i + k.length <= pdf.length; i++) {
-      if (pdf[i] != 's') {
-        continue;
+    int last = STARTXREF.length - 1;
+    for (int i = 0; i + last < pdf.length; ) {
+      int j = last;
+      while (j >= 0 && pdf[i + j] == STARTXREF[j]) {
+        j--;
       }
-      for (int j = 1; j < k.length; j++) {
-        if (pdf[i + j] != k[j]) {
-          continue outer;
-        }
+      if (j < 0) {
+        n++;
+        i += STARTXREF.length;
+      } else {
+        i += SHIFT[pdf[i + last] & 0xff];
       }
-      n++;
-      i += k.length - 1;
     }
     return n;
   }
@@ -297,13 +331,7 @@ public final class PdfSealVerifier {
     DigestAlgorithm d = SealAlgorithms.digestFor(alg.get());
 
     // Content digest over the two byte ranges.
-    byte[] actual;
-    try {
-      actual = d.digest(new SequenceInputStream(new ByteArrayInputStream(pdf, 0, range[1]),
-          new ByteArrayInputStream(pdf, range[2], range[3])));
-    } catch (IOException e) {
-      throw new IllegalStateException("in-memory stream", e);
-    }
+    byte[] actual = digestRanges(d, pdf, range);
     if (MessageDigest.isEqual(actual, cms.messageDigest)) {
       r.ok(DATA_HASH, d.jcaName() + " of the byte ranges");
     } else {
