@@ -2,6 +2,7 @@ package org.tongban.seal.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -54,6 +55,8 @@ import org.tongban.result.Evidence;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.SealVerifier;
+import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 
@@ -90,6 +93,12 @@ import org.tongban.seal.internal.SealAlgorithms;
  *       removed — is {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; updates that cannot be read
  *       are INDETERMINATE {@link Reason#MODIFICATIONS_UNVERIFIED}.
  * </ol>
+ *
+ * <p>A signature whose {@code /SubFilter} is {@link PdfSealer#SES_SUB_FILTER} holds a DER
+ * {@code SES_Signature} instead of CMS: after the same byte-range check it is verified as
+ * {@link SealVerifier} verifies a data seal — maker and signer signatures, {@code dataHash}
+ * over the byte ranges, holder, seal validity, time stamp, both chains — and its coverage is
+ * classified as above; the result's {@code subFilter} says which format was found.
  *
  * <p>The document verdict is PASSED only if every signature passed; otherwise the first
  * FAILED, else the first INDETERMINATE signature decides it. A signature widget's appearance
@@ -130,10 +139,16 @@ public final class PdfSealVerifier {
   private final Optional<CertificateVerifier> chains;
   private final List<X509Certificate> intermediates;
   private final Clock clock;
+  /** For the {@code ses} format: the data-seal verifier, fed the byte ranges. */
+  private final SealVerifier seals;
 
   private PdfSealVerifier(Builder b) {
     this.chains = b.anchors == null ? Optional.empty()
         : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
+    SealVerifier.Builder sb = SealVerifier.builder().clock(b.clock)
+        .intermediates(b.intermediates);
+    this.seals = (b.anchors == null ? sb.skipCertificateValidation()
+        : sb.trustAnchors(b.anchors)).build();
     this.intermediates = List.copyOf(b.intermediates);
     this.clock = b.clock;
   }
@@ -291,6 +306,9 @@ public final class PdfSealVerifier {
     boolean whole = (long) range[2] + range[3] == pdf.length;
     r.ok(BYTE_RANGE, "[0 " + range[1] + " " + range[2] + " " + range[3] + "] of " + pdf.length
         + " bytes");
+    if (f.subFilter().equals(PdfSealer.SES_SUB_FILTER)) {
+      return verifySes(r, f, pdf, range, whole);
+    }
     if (!SUB_FILTERS.contains(f.subFilter())) {
       return r.fail(CheckId.FORMAT, Reason.ALGORITHM_NOT_ALLOWED, "/SubFilter " + f.subFilter())
           .buildFailed();
@@ -457,6 +475,46 @@ public final class PdfSealVerifier {
     }
   }
 
+  /** The one ASN.1 SEQUENCE at the start of {@code /Contents}, which only zeros may follow. */
+  private static byte[] leadingValue(byte[] contents) {
+    if (contents.length == 0 || contents[0] != 0x30) {
+      throw new MalformedInputException("/Contents does not start with an ASN.1 SEQUENCE");
+    }
+    int length = Der.berLength(contents, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
+    for (int i = length; i < contents.length; i++) {
+      if (contents[i] != 0) {
+        throw new MalformedInputException("bytes after the signature are not zero padding");
+      }
+    }
+    return Arrays.copyOf(contents, length);
+  }
+
+  private VerificationResult<VerifiedPdfSignature> verifySes(
+      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, int[] range,
+      boolean whole) {
+    byte[] der;
+    try {
+      der = leadingValue(f.contents());
+    } catch (MalformedInputException e) {
+      return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
+    }
+    VerificationResult<VerifiedSeal> v;
+    try {
+      v = seals.verify(der, new SequenceInputStream(new ByteArrayInputStream(pdf, 0, range[1]),
+          new ByteArrayInputStream(pdf, range[2], range[3])));
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory stream", e);
+    }
+    r.addAll(v).evidence(v.evidence());
+    coverage(r, pdf, range, whole);
+    if (v.verified().isEmpty()) {
+      return r.buildFailed();
+    }
+    VerifiedSeal seal = v.orElseThrow();
+    return r.build(new VerifiedPdfSignature(f.name(), seal.signer(),
+        Optional.of(seal.signingTime()), range, whole, f.subFilter()));
+  }
+
   /** The parts of a CMS signature this verifier uses, read from untrusted bytes. */
   private static final class ParsedCms {
     String signatureOid;
@@ -470,19 +528,11 @@ public final class PdfSealVerifier {
     final List<X509Certificate> others = new ArrayList<>();
 
     static ParsedCms parse(byte[] contents) {
-      if (contents.length == 0 || contents[0] != 0x30) {
-        throw new MalformedInputException("the signature is not a CMS ContentInfo");
-      }
       // BER, not only DER: common signers (BouncyCastle's CMS generator among them) write
       // indefinite lengths. The signed attributes are re-encoded as DER before verification.
-      int length = Der.berLength(contents, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
-      for (int i = length; i < contents.length; i++) {
-        if (contents[i] != 0) {
-          throw new MalformedInputException("bytes after the CMS value are not zero padding");
-        }
-      }
+      byte[] ber = leadingValue(contents);
       try {
-        return read(Arrays.copyOf(contents, length));
+        return read(ber);
       } catch (MalformedInputException e) {
         throw e;
       } catch (IOException | CertificateException | RuntimeException e) {

@@ -13,6 +13,12 @@ import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.pdfbox.cos.COSName;
+import org.tongban.seal.DataSealer;
+import org.tongban.seal.PreparedSealSignature;
+import org.tongban.seal.ses.SesSeal;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,14 +65,19 @@ import org.tongban.seal.ses.SealPicture;
  * <p>Refuses: input over {@link Limits#MAX_PDF_BYTES}, a malformed or encrypted PDF, a page out
  * of range, a seal that falls outside the page, a signer without certificate.
  *
- * <p>Status: this first version writes {@code cms} signatures; the {@code ses} format,
- * cross-page seals and the attack-resistant verifier are the rest of the PDF seal issue.
+ * <p>Formats: {@code cms} ({@link #prepare}, {@link #seal}) and {@code ses}
+ * ({@link #prepareSes}, {@link #sealSes}). Cross-page seals are not built yet.
  *
  * <p>Immutable and thread-safe; build once and share.
  *
  * @since 0.1
  */
 public final class PdfSealer {
+  /**
+   * The {@code /SubFilter} of the {@code ses} format. GB/T 38540 defines no PDF sub-filter; this
+   * name is Tongban's, and {@link PdfSealVerifier} recognises it.
+   */
+  public static final String SES_SUB_FILTER = "GBT38540.SES";
   /** Bytes reserved for the CMS signature (hex doubles it in the file). */
   public static final int DEFAULT_SIGNATURE_SIZE = 16 * 1024;
   private static final float POINTS_PER_MM = 72f / 25.4f;
@@ -108,6 +119,31 @@ public final class PdfSealer {
    */
   public PreparedPdfSeal prepare(byte[] pdf, SealPicture picture, PdfSealPlacement placement,
       List<X509Certificate> chain) {
+    return prepare(pdf, picture, placement, chain, Optional.empty());
+  }
+
+  /**
+   * Step 1 of the {@code ses} format: as {@link #prepare}, with the seal's own picture, and
+   * {@code /Contents} reserved for a DER {@code SES_Signature} (GB/T 38540, the seal's version)
+   * whose {@code dataHash} is SM3 (SM2 signer) or SHA-256 (RSA signer) of the byte ranges;
+   * {@code /SubFilter} is {@link #SES_SUB_FILTER}. What the signer signs is DER
+   * {@code TBS_Sign}, as for data seals.
+   *
+   * @param pdf the document
+   * @param seal the seal, which must list the signer
+   * @param placement where
+   * @param signer the signer's certificate
+   * @return the prepared seal
+   */
+  public PreparedPdfSeal prepareSes(byte[] pdf, SesSeal seal, PdfSealPlacement placement,
+      X509Certificate signer) {
+    Objects.requireNonNull(seal, "seal");
+    Objects.requireNonNull(signer, "signer");
+    return prepare(pdf, seal.picture(), placement, List.of(signer), Optional.of(seal));
+  }
+
+  private PreparedPdfSeal prepare(byte[] pdf, SealPicture picture, PdfSealPlacement placement,
+      List<X509Certificate> chain, Optional<SesSeal> ses) {
     Objects.requireNonNull(pdf, "pdf");
     Objects.requireNonNull(picture, "picture");
     Objects.requireNonNull(placement, "placement");
@@ -141,13 +177,15 @@ public final class PdfSealer {
 
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-      sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+      sig.setSubFilter(ses.isPresent() ? COSName.getPDFName(SES_SUB_FILTER)
+          : PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
       sig.setName(chain.get(0).getSubjectX500Principal().getName());
       Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
       cal.setTimeInMillis(now.toEpochMilli());
       sig.setSignDate(cal);
       try (SignatureOptions options = new SignatureOptions()) {
-        options.setPreferredSignatureSize(DEFAULT_SIGNATURE_SIZE);
+        options.setPreferredSignatureSize(ses.map(sl -> sl.encoded().length + 8 * 1024)
+            .orElse(DEFAULT_SIGNATURE_SIZE));
         options.setPage(pageIndex);
         options.setVisualSignature(new ByteArrayInputStream(appearance(media, rect, picture)));
         doc.addSignature(sig, options);
@@ -159,8 +197,15 @@ public final class PdfSealer {
         }
         ext.setSignature(new byte[0]); // writes the document with the zero-filled placeholder
         int[] range = sig.getByteRange();
+        if (ses.isPresent()) {
+          PreparedSealSignature p = DataSealer.withClock(Clock.fixed(now, ZoneOffset.UTC))
+              .prepareDigest(ses.get(), chain.get(0), digest, "PDF");
+          return new PreparedPdfSeal(out.toByteArray(), range, p.toBeSigned(), alg, d, chain,
+              Optional.of(p));
+        }
         byte[] tbs = Cms.signedAttributes(d, digest, now, chain.get(0));
-        return new PreparedPdfSeal(out.toByteArray(), range, tbs, alg, d, chain);
+        return new PreparedPdfSeal(out.toByteArray(), range, tbs, alg, d, chain,
+            Optional.empty());
       }
     } catch (IOException e) {
       throw new MalformedInputException("cannot seal this PDF", e);
@@ -181,8 +226,10 @@ public final class PdfSealer {
         prepared.algorithm()).verifier().isValid(signature, prepared.tbs())) {
       throw new SigningException("the signature does not verify with the signer certificate");
     }
-    byte[] cms = Cms.signedData(prepared.algorithm(), prepared.digest(), prepared.tbs(),
-        signature, prepared.chain());
+    byte[] cms = prepared.ses().isPresent()
+        ? DataSealer.withClock(clock).complete(prepared.ses().get(), signature).encoded()
+        : Cms.signedData(prepared.algorithm(), prepared.digest(), prepared.tbs(), signature,
+            prepared.chain());
     byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
     int[] r = prepared.byteRange();
     int start = r[1] + 1;
@@ -208,6 +255,24 @@ public final class PdfSealer {
       SigningKey key) {
     Objects.requireNonNull(key, "key");
     PreparedPdfSeal p = prepare(pdf, picture, placement, key.certificateChain());
+    return complete(p, SealAlgorithms.sign(key, p.toBeSigned()));
+  }
+
+  /**
+   * All three steps of the {@code ses} format with one key.
+   *
+   * @param pdf the document
+   * @param seal the seal, listing the key's certificate
+   * @param placement where
+   * @param key the signer's key, with its certificate
+   * @return the sealed PDF
+   */
+  public byte[] sealSes(byte[] pdf, SesSeal seal, PdfSealPlacement placement, SigningKey key) {
+    Objects.requireNonNull(key, "key");
+    if (key.certificateChain().isEmpty()) {
+      throw new SigningException("the signer's certificate is needed");
+    }
+    PreparedPdfSeal p = prepareSes(pdf, seal, placement, key.certificateChain().get(0));
     return complete(p, SealAlgorithms.sign(key, p.toBeSigned()));
   }
 

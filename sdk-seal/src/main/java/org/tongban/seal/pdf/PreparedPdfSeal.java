@@ -21,9 +21,13 @@ public final class PreparedPdfSeal {
   private final SignatureAlgorithm algorithm;
   private final DigestAlgorithm digest;
   private final List<X509Certificate> chain;
+  /** Present for the {@code ses} format: the SES_Signature being built. */
+  private final java.util.Optional<org.tongban.seal.PreparedSealSignature> ses;
 
   PreparedPdfSeal(byte[] pdf, int[] byteRange, byte[] toBeSigned, SignatureAlgorithm algorithm,
-      DigestAlgorithm digest, List<X509Certificate> chain) {
+      DigestAlgorithm digest, List<X509Certificate> chain,
+      java.util.Optional<org.tongban.seal.PreparedSealSignature> ses) {
+    this.ses = ses;
     this.pdf = pdf;
     this.byteRange = byteRange;
     this.toBeSigned = toBeSigned;
@@ -70,6 +74,10 @@ public final class PreparedPdfSeal {
 
   List<X509Certificate> chain() {
     return chain;
+  }
+
+  java.util.Optional<org.tongban.seal.PreparedSealSignature> ses() {
+    return ses;
   }
 
   byte[] tbs() {
