@@ -20,6 +20,7 @@ import org.tongban.seal.pdf.PdfSealer;
 import org.tongban.seal.pdf.PdfVerificationReport;
 import org.tongban.seal.pdf.VerifiedPdfSignature;
 import org.tongban.seal.ses.SealPicture;
+import org.tongban.seal.ses.SesSeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,7 +70,8 @@ final class PdfCommand {
     @Option(names = "--format", defaultValue = "cms", description = "cms (default) or ses")
     Format format;
 
-    @Option(names = "--seal", description = "an SES seal file (with --format ses)")
+    @Option(names = "--seal", description = "the GB/T 38540 seal (SEAL.esl) for --format ses; "
+        + "its picture is drawn and it must list --cert")
     Path seal;
 
     @Option(names = "--cross-page", description = "a cross-page seal (骑缝章)")
@@ -77,12 +79,25 @@ final class PdfCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (format == Format.ses || seal != null || crossPage) {
-        // Said plainly rather than silently falling back to a CMS seal on one page.
-        throw new IllegalArgumentException("--format ses, --seal and --cross-page are not "
-            + "implemented yet (issue #5); use --format cms");
+      if (crossPage) {
+        // Said plainly rather than silently placing an ordinary seal.
+        throw new IllegalArgumentException("--cross-page is not implemented yet (issue #5)");
       }
+      if ((format == Format.ses) != (seal != null)) {
+        throw new IllegalArgumentException("--format ses needs --seal SEAL.esl, and --seal "
+            + "needs --format ses");
+      }
+      if (x == null ? y != null || page != null : y == null) {
+        throw new IllegalArgumentException("give --page, --x and --y together (or none)");
+      }
+      PdfSealPlacement placement = x == null ? PdfSealPlacement.lastPageBottomRight()
+          : PdfSealPlacement.at(Optional.ofNullable(page).orElse(1), x, y);
       SigningKey k = SealCommand.key(key, cert);
+      byte[] document = Files2.read(in, Limits.MAX_PDF_BYTES);
+      if (format == Format.ses) {
+        SesSeal s = SesSeal.parse(Files2.read(seal, Files2.MAX_SMALL_BYTES * 8));
+        return written(PdfSealer.create().sealSes(document, s, placement, k));
+      }
       SealPicture picture;
       if (image != null) {
         byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
@@ -96,13 +111,10 @@ final class PdfCommand {
             ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80,
             sizeMm)), 300), sizeMm, sizeMm);
       }
-      if ((x == null) != (y == null) || (page != null && x == null)) {
-        throw new IllegalArgumentException("give --page, --x and --y together (or none)");
-      }
-      PdfSealPlacement placement = x == null ? PdfSealPlacement.lastPageBottomRight()
-          : PdfSealPlacement.at(Optional.ofNullable(page).orElse(1), x, y);
-      byte[] sealed = PdfSealer.create().seal(Files2.read(in, Limits.MAX_PDF_BYTES), picture,
-          placement, k);
+      return written(PdfSealer.create().seal(document, picture, placement, k));
+    }
+
+    private int written(byte[] sealed) throws java.io.IOException {
       Files2.write(out, sealed);
       spec.commandLine().getOut().println("sealed " + in + " -> " + out + " (" + sealed.length
           + " bytes)");

@@ -85,9 +85,20 @@ class CliPdfTest {
     String[] garbage = run("pdf", "verify", "--in", p("a.crt"));
     assertEquals("1", garbage[0]);
     assertTrue(garbage[1].startsWith("document: FAILED FORMAT_FAILURE"), garbage[1]);
-    String[] ses = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("x.pdf"), "--key",
-        p("a.key"), "--cert", p("a.crt"), "--format", "ses");
-    assertEquals("2", ses[0]);
-    assertTrue(ses[2].contains("not implemented yet"), ses[2]);
+    String[] cross = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("x.pdf"), "--key",
+        p("a.key"), "--cert", p("a.crt"), "--cross-page");
+    assertEquals("2", cross[0]);
+    assertTrue(cross[2].contains("not implemented yet"), cross[2]);
+
+    // The ses format: a makes a seal for b, b seals the PDF with it.
+    ok("seal", "make", "--issuer-key", p("a.key"), "--issuer-cert", p("a.crt"),
+        "--holder-cert", p("b.crt"), "--name", "某某局合同专用章", "--out", p("b.esl"));
+    ok("pdf", "seal", "--in", p("in.pdf"), "--out", p("ses.pdf"), "--key", p("b.key"),
+        "--cert", p("b.crt"), "--format", "ses", "--seal", p("b.esl"));
+    String[] sv = run("pdf", "verify", "--in", p("ses.pdf"), "--trust", p("ca.crt"));
+    assertEquals("0", sv[0], sv[1] + sv[2]);
+    assertTrue(sv[1].contains("seal.maker-signature: OK"), sv[1]);
+    assertEquals("2", run("pdf", "seal", "--in", p("in.pdf"), "--out", p("y.pdf"), "--key",
+        p("b.key"), "--cert", p("b.crt"), "--format", "ses")[0]);
   }
 }
