@@ -27,20 +27,20 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * the signed revision did not have, or a different one — wherever that entry points, so an
  * update cannot re-point an object at an older, unused body (incremental saving and shadow
  * attacks). Allowed changes are those a later signature brings: new objects (they are only
- * seen through changed ones), the catalog gaining or changing {@code /AcroForm}, {@code /DSS}
- * or {@code /Perms}, the AcroForm gaining fields and {@code /SigFlags}, a page gaining
- * annotations, every new field or annotation being a signature field or its widget, the
- * document information dictionary and XMP metadata (not rendered), and cross-reference and
- * object streams themselves. Anything else is a modification.
+ * seen through changed ones), the catalog gaining or changing {@code /AcroForm} or
+ * {@code /DSS}, the AcroForm gaining fields and {@code /SigFlags}, a page gaining annotations,
+ * every new field or annotation being a signature field or its widget, text values of the
+ * document information dictionary, and cross-reference and object streams themselves.
+ * Anything else is a modification — XMP metadata and {@code /Perms} included, since a crafted
+ * file can give any object a second role.
  */
 public final class PdfRevisions {
   private static final int MAX_DEPTH = 64;
   /** Larger rewritten streams count as changed rather than being read twice. */
   private static final int MAX_COMPARED_STREAM = 16 * 1024 * 1024;
   private static final Set<COSName> CATALOG_ALLOWED =
-      Set.of(COSName.ACRO_FORM, COSName.getPDFName("DSS"), COSName.PERMS, COSName.METADATA);
-  private static final Set<COSName> ACROFORM_ALLOWED =
-      Set.of(COSName.FIELDS, COSName.SIG_FLAGS, COSName.DR, COSName.DA);
+      Set.of(COSName.ACRO_FORM, COSName.getPDFName("DSS"));
+  private static final Set<COSName> ACROFORM_ALLOWED = Set.of(COSName.FIELDS, COSName.SIG_FLAGS);
 
   private PdfRevisions() {}
 
@@ -123,10 +123,12 @@ public final class PdfRevisions {
         || COSName.OBJ_STM.equals(s.getCOSName(COSName.TYPE)))) {
       return Optional.empty();
     }
-    if (oldObj == oldCatalog || newObj == newCatalog || newObj == newInfo || oldObj == oldInfo) {
-      return Optional.empty(); // the catalog is compared key by key; the info is not rendered
+    if (oldObj == oldCatalog || newObj == newCatalog) {
+      return Optional.empty(); // compared key by key
     }
-    if (newObj instanceof COSStream s && COSName.METADATA.equals(s.getCOSName(COSName.TYPE))) {
+    if (oldObj == oldInfo && newObj == newInfo && textOnlyChanges(oldInfo, newInfo)) {
+      // Document information is not rendered; but a crafted file can make its dictionary do
+      // a second job (resources, say), so only text values may change.
       return Optional.empty();
     }
     if (oldObj instanceof COSDictionary d && (COSName.PAGE.equals(d.getCOSName(COSName.TYPE))
@@ -138,6 +140,23 @@ public final class PdfRevisions {
       return Optional.empty(); // compared element by element below
     }
     return Optional.of("object " + key + " was redefined");
+  }
+
+  private static boolean textOnlyChanges(COSDictionary a, COSDictionary b) {
+    if (a == null || b == null || a instanceof COSStream || b instanceof COSStream) {
+      return false;
+    }
+    Set<COSName> keys = new HashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (COSName k : keys) {
+      COSBase x = a.getItem(k);
+      COSBase y = b.getItem(k);
+      if (!sameValue(x, y, 0) && !((x == null || x instanceof COSString)
+          && (y == null || y instanceof COSString))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A body rewritten with equal content: streams by dictionary and raw (encoded) bytes. */

@@ -87,8 +87,8 @@ import org.tongban.seal.internal.SealAlgorithms;
  *       signing time is the signer's own word and is only reported);
  *   <li>{@code pdf.coverage}: the signature covers the whole file, or every incremental update
  *       after its revision is one a later signature brings (new signature fields and widgets
- *       with their appearances, the AcroForm's field list and flags, {@code /DSS}, document
- *       information and XMP metadata); any other change — page content or resources, other
+ *       with their appearances, the AcroForm's field list and flags, {@code /DSS}, text in
+ *       the document information); any other change — page content or resources, other
  *       annotations, form values, an existing object re-pointed or redefined, pages added or
  *       removed — is {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; updates that cannot be read
  *       are INDETERMINATE {@link Reason#MODIFICATIONS_UNVERIFIED}.
