@@ -165,6 +165,27 @@ class PdfSealVerifierTest {
     assertTrue(report.isValid(), report.toString());
     assertFalse(report.signatures().get(0).orElseThrow().coversWholeDocument());
 
+    // Only text may change in an info dictionary the signed revision had: a crafted file can
+    // give it a second role.
+    byte[] withInfo;
+    try (PDDocument doc = Loader.loadPDF(PdfSealerInteropTest.samplePdf(1))) {
+      doc.getDocumentInformation().setTitle("Notice");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      withInfo = seal(pki.issueLeaf("CN=B,C=CN"), out.toByteArray());
+    }
+    byte[] nonText;
+    try (PDDocument doc = Loader.loadPDF(withInfo)) {
+      doc.getDocumentInformation().getCOSObject().setItem(COSName.getPDFName("Font"),
+          new org.apache.pdfbox.cos.COSDictionary());
+      doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      nonText = out.toByteArray();
+    }
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL),
+        verifier(pki).verify(nonText).reason());
+
     byte[] comment = java.util.Arrays.copyOf(sealed, sealed.length + 12);
     System.arraycopy("\n% comment\n".getBytes(StandardCharsets.US_ASCII), 0, comment,
         sealed.length, 11);
