@@ -13,7 +13,6 @@ import org.tongban.crypto.SigningKey;
 import org.tongban.io.Limits;
 import org.tongban.pki.TrustAnchors;
 import org.tongban.result.VerificationResult;
-import org.tongban.seal.SealPictures;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
@@ -98,19 +97,9 @@ final class PdfCommand {
         SesSeal s = SesSeal.parse(Files2.read(seal, Files2.MAX_SMALL_BYTES * 8));
         return written(PdfSealer.create().sealSes(document, s, placement, k));
       }
-      SealPicture picture;
-      if (image != null) {
-        byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
-        String t = image.getFileName().toString().replaceAll(".*\\.", "")
-            .toUpperCase(Locale.ROOT);
-        picture = SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
-      } else {
-        String subject = k.certificateChain().get(0).getSubjectX500Principal().getName();
-        String name = subject.replaceAll("^(?:.*?,)?CN=([^,]+).*$", "$1");
-        picture = SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40
-            ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80,
-            sizeMm)), 300), sizeMm, sizeMm);
-      }
+      String subject = k.certificateChain().get(0).getSubjectX500Principal().getName();
+      SealPicture picture = SealCommand.picture(image,
+          subject.replaceAll("^(?:.*?,)?CN=([^,]+).*$", "$1"), sizeMm);
       return written(PdfSealer.create().seal(document, picture, placement, k));
     }
 
@@ -160,14 +149,7 @@ final class PdfCommand {
         out.print("signature " + i++ + ": ");
         ResultPrinter.print(out, r, false, extra);
       }
-      switch (report.indication()) {
-        case PASSED:
-          return Main.EXIT_OK;
-        case FAILED:
-          return Main.EXIT_FAILED;
-        default:
-          return Main.EXIT_INDETERMINATE;
-      }
+      return ResultPrinter.exitCode(report.indication());
     }
   }
 }

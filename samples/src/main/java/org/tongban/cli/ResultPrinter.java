@@ -16,7 +16,11 @@ final class ResultPrinter {
   private ResultPrinter() {}
 
   static int exitCode(VerificationResult<?> r) {
-    switch (r.indication()) {
+    return exitCode(r.indication());
+  }
+
+  static int exitCode(org.tongban.result.Indication indication) {
+    switch (indication) {
       case PASSED:
         return Main.EXIT_OK;
       case FAILED:

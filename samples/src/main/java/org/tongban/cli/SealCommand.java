@@ -68,6 +68,22 @@ final class SealCommand {
     }
   }
 
+  /**
+   * The picture from {@code --image} (PNG, JPG or GIF by its extension), or a round seal drawn
+   * from {@code name}, at {@code sizeMm} square.
+   */
+  static SealPicture picture(Path image, String name, int sizeMm) throws Exception {
+    if (image != null) {
+      byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
+      String t = image.getFileName().toString().replaceAll(".*\\.", "")
+          .toUpperCase(java.util.Locale.ROOT);
+      return SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
+    }
+    return SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40
+        ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80, sizeMm)),
+        300), sizeMm, sizeMm);
+  }
+
   static SigningKey key(Path key, Path cert) throws Exception {
     return SigningKeys.of(Pem.readPrivateKey(Files2.readText(key)), certs(cert));
   }
@@ -125,17 +141,7 @@ final class SealCommand {
       for (Path p : holderCerts) {
         holders.add(certs(p).get(0));
       }
-      SealPicture picture;
-      if (image != null) {
-        byte[] bytes = Files2.read(image, Files2.MAX_SMALL_BYTES * 4);
-        String t = image.getFileName().toString().replaceAll(".*\\.", "")
-            .toUpperCase(java.util.Locale.ROOT);
-        picture = SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
-      } else {
-        picture = SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40
-            ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80, sizeMm)),
-            300), sizeMm, sizeMm);
-      }
+      SealPicture picture = picture(image, name, sizeMm);
       Instant now = Instant.now();
       SealSpec.Builder b = SealSpec.builder().name(name)
           .type(type == Type.org ? SealType.ORGANIZATION : SealType.PERSONAL).picture(picture)
