@@ -17,7 +17,6 @@ import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
-import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
 import org.tongban.pki.RevocationSource;
 import org.tongban.pki.TrustAnchors;
@@ -25,6 +24,7 @@ import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.internal.Chains;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.TimeStamps;
 import org.tongban.seal.ses.SesSeal;
@@ -298,15 +298,7 @@ public final class SealVerifier {
     List<X509Certificate> chain = new java.util.ArrayList<>();
     chain.add(cert);
     chain.addAll(intermediates);
-    VerificationResult<CertificatePath> c = chains.orElseThrow().verify(chain, at);
-    if (c.isValid()) {
-      r.ok(id, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName() + " at "
-          + at);
-    } else {
-      String detail = c.checks().stream().filter(x -> x.reason().equals(c.reason()))
-          .map(x -> x.id() + ": " + x.detail()).findFirst().orElse("");
-      r.fail(id, c.reason().orElseThrow(), detail);
-    }
+    Chains.record(r, id, chains.orElseThrow(), chain, at);
   }
 
   private static <K, V> void remember(Map<K, V> cache, K key, V value) {

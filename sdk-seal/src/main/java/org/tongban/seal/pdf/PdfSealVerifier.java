@@ -47,7 +47,6 @@ import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.asn1.Der;
 import org.tongban.internal.crypto.Digests;
 import org.tongban.io.Limits;
-import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
 import org.tongban.pki.TrustAnchors;
 import org.tongban.result.CheckId;
@@ -57,6 +56,7 @@ import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
+import org.tongban.seal.internal.Chains;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 
@@ -204,7 +204,7 @@ public final class PdfSealVerifier {
       VerificationResult.Builder<VerifiedPdfSignature> r = VerificationResult.builder(now);
       VerificationResult<VerifiedPdfSignature> one;
       try {
-        one = verifyOne(r, f, pdf);
+        one = verifyOne(r, f, pdf, now);
       } catch (RuntimeException | StackOverflowError e) {
         // Defence in depth: nothing from a parser or provider escapes as an exception.
         one = r.fail(CheckId.of("internal"), Reason.FORMAT_FAILURE, "unexpected input")
@@ -292,7 +292,7 @@ public final class PdfSealVerifier {
       org.apache.pdfbox.cos.COSArray byteRange, byte[] contents) {}
 
   private VerificationResult<VerifiedPdfSignature> verifyOne(
-      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf) {
+      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, Instant now) {
     int[] range = byteRange(f.byteRange(), pdf);
     if (range.length == 0) {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
@@ -389,14 +389,7 @@ public final class PdfSealVerifier {
       chain.add(cms.signer);
       cms.others.forEach(chain::add);
       intermediates.forEach(chain::add);
-      VerificationResult<CertificatePath> c = chains.get().verify(chain);
-      if (c.isValid()) {
-        r.ok(SIGNER_CHAIN, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName());
-      } else {
-        String detail = c.checks().stream().filter(x -> x.reason().equals(c.reason()))
-            .map(x -> x.id() + ": " + x.detail()).findFirst().orElse("");
-        r.fail(SIGNER_CHAIN, c.reason().orElseThrow(), detail);
-      }
+      Chains.record(r, SIGNER_CHAIN, chains.get(), chain, now);
     }
     coverage(r, pdf, range, whole);
     return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
