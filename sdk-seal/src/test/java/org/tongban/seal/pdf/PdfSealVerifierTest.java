@@ -81,6 +81,7 @@ class PdfSealVerifierTest {
     byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
     PdfVerificationReport report = verifier(other).verify(sealed);
     assertEquals(Indication.FAILED, report.indication());
+    assertEquals(Optional.of(Reason.UNTRUSTED_ROOT), report.reason());
     assertEquals(CheckStatus.FAILED, report.signatures().get(0)
         .check(PdfSealVerifier.SIGNER_CHAIN).orElseThrow().status());
   }
@@ -294,7 +295,11 @@ class PdfSealVerifierTest {
     PdfSealVerifier v = verifier(pki);
     for (int cut = 1; cut < 200; cut += 7) {
       byte[] t = java.util.Arrays.copyOf(sealed, sealed.length - cut);
-      assertFalse(v.verify(t).isValid(), "cut " + cut);
+      PdfVerificationReport r = v.verify(t);
+      // Cutting the file's end cuts the second byte range: either PDFBox finds the signature
+      // and its range now overruns the file, or the file no longer parses.
+      assertTrue(r.reason().equals(Optional.of(Reason.BYTE_RANGE_INVALID))
+          || r.reason().equals(Optional.of(Reason.FORMAT_FAILURE)), "cut " + cut + ": " + r);
     }
   }
 
