@@ -54,6 +54,10 @@ public enum Reason {
   KEY_USAGE_INVALID(Kind.FAILURE),
   /** A PDF was changed after the seal in a way that is not allowed. */
   DOCUMENT_MODIFIED_AFTER_SEAL(Kind.FAILURE),
+  /** A later revision did what a certification (DocMDP) or field lock (FieldMDP) forbids. */
+  MODIFICATION_NOT_PERMITTED(Kind.FAILURE),
+  /** A signature's own dictionary was redefined by a later revision. */
+  SIGNATURE_DICTIONARY_CHANGED(Kind.FAILURE),
   /** A PDF signature's byte range is malformed or does not cover what it must. */
   BYTE_RANGE_INVALID(Kind.FAILURE),
   /** The signer's certificate is not one the seal allows. */

@@ -63,19 +63,23 @@ public final class Cms {
    *
    * @param d the digest algorithm of the content digest
    * @param contentDigest the digest of the signed byte ranges
-   * @param signingTime the claimed signing time
+   * @param signingTime the claimed signing time; empty leaves the attribute out, as PAdES
+   *     ({@code ETSI.CAdES.detached}) requires — the time is then the signature dictionary's
+   *     {@code /M}
    * @param signer the signer certificate
    * @return DER of the SET OF Attribute
    */
   public static byte[] signedAttributes(DigestAlgorithm d, byte[] contentDigest,
-      Instant signingTime, X509Certificate signer) {
+      java.util.Optional<Instant> signingTime, X509Certificate signer) {
     try {
       ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(
           NISTObjectIdentifiers.id_sha256), DigestAlgorithm.SHA256.digest(signer.getEncoded()));
       ASN1EncodableVector v = new ASN1EncodableVector();
       v.add(new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.data)));
-      v.add(new Attribute(CMSAttributes.signingTime,
-          new DERSet(new DERUTCTime(Date.from(signingTime)))));
+      if (signingTime.isPresent()) {
+        v.add(new Attribute(CMSAttributes.signingTime,
+            new DERSet(new DERUTCTime(Date.from(signingTime.get())))));
+      }
       v.add(new Attribute(CMSAttributes.messageDigest,
           new DERSet(new DEROctetString(contentDigest))));
       v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,

@@ -1,34 +1,40 @@
 package org.tongban.seal.pdf;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.crypto.SignatureAlgorithm;
 
 /**
  * The first step's output of {@link PdfSealer}: the document with the signature's space
- * reserved, the byte range the signature covers, and the exact bytes to sign — the DER signed
- * attributes of the CMS signature, whose message digest is the digest of the byte range.
+ * reserved (in memory, or in the output file of the streaming methods), the byte range the
+ * signature covers, and the exact bytes to sign — the DER signed attributes of the CMS
+ * signature, or DER {@code TBS_Sign} for the {@code ses} format, both carrying the digest of
+ * the byte range.
  *
  * <p>Immutable and thread-safe.
  *
  * @since 0.1
  */
 public final class PreparedPdfSeal {
-  private final byte[] pdf;
+  private final Optional<byte[]> pdf;
+  private final Optional<Path> file;
   private final int[] byteRange;
   private final byte[] toBeSigned;
   private final SignatureAlgorithm algorithm;
   private final DigestAlgorithm digest;
   private final List<X509Certificate> chain;
   /** Present for the {@code ses} format: the SES_Signature being built. */
-  private final java.util.Optional<org.tongban.seal.PreparedSealSignature> ses;
+  private final Optional<org.tongban.seal.PreparedSealSignature> ses;
 
-  PreparedPdfSeal(byte[] pdf, int[] byteRange, byte[] toBeSigned, SignatureAlgorithm algorithm,
+  PreparedPdfSeal(Optional<byte[]> pdf, Optional<Path> file, int[] byteRange, byte[] toBeSigned, SignatureAlgorithm algorithm,
       DigestAlgorithm digest, List<X509Certificate> chain,
-      java.util.Optional<org.tongban.seal.PreparedSealSignature> ses) {
+      Optional<org.tongban.seal.PreparedSealSignature> ses) {
     this.ses = ses;
     this.pdf = pdf;
+    this.file = file;
     this.byteRange = byteRange;
     this.toBeSigned = toBeSigned;
     this.algorithm = algorithm;
@@ -64,8 +70,17 @@ public final class PreparedPdfSeal {
     return algorithm;
   }
 
-  byte[] pdf() {
+  Optional<byte[]> pdf() {
     return pdf;
+  }
+
+  /**
+   * Returns the file the prepared document was written to, for the streaming methods.
+   *
+   * @return the output file, or empty when prepared in memory
+   */
+  public Optional<Path> file() {
+    return file;
   }
 
   DigestAlgorithm digest() {
@@ -76,7 +91,7 @@ public final class PreparedPdfSeal {
     return chain;
   }
 
-  java.util.Optional<org.tongban.seal.PreparedSealSignature> ses() {
+  Optional<org.tongban.seal.PreparedSealSignature> ses() {
     return ses;
   }
 

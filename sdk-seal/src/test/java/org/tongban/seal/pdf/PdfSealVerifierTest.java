@@ -272,7 +272,7 @@ class PdfSealVerifierTest {
     PreparedPdfSeal p = PdfSealer.create().prepare(PdfSealerInteropTest.samplePdf(1), PICTURE,
         PdfSealPlacement.at(1, 100, 150), pki.issueLeaf("CN=A,C=CN").signingKey()
             .certificateChain());
-    PdfVerificationReport report = verifier(pki).verify(p.pdf());
+    PdfVerificationReport report = verifier(pki).verify(p.pdf().orElseThrow());
     assertEquals(Optional.of(Reason.FORMAT_FAILURE), report.reason());
     assertEquals(1, report.signatures().size());
   }
