@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -19,6 +20,7 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.tongban.result.Reason;
 
 /**
  * Classifies what the incremental updates after a signed revision changed, object by object.
@@ -36,36 +38,98 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class PdfRevisions {
   private static final int MAX_DEPTH = 64;
+  private static final int MAX_FIELDS = 10_000;
   /** Larger rewritten streams count as changed rather than being read twice. */
   private static final int MAX_COMPARED_STREAM = 16 * 1024 * 1024;
   private static final Set<COSName> CATALOG_ALLOWED =
       Set.of(COSName.ACRO_FORM, COSName.getPDFName("DSS"));
   private static final Set<COSName> ACROFORM_ALLOWED = Set.of(COSName.FIELDS, COSName.SIG_FLAGS);
 
-  private PdfRevisions() {}
+  /**
+   * What a signature's dictionary allows later revisions to do.
+   *
+   * @param docMdp the DocMDP {@code /P} if the signature certifies the document
+   * @param lock the fields the signature locks (FieldMDP)
+   */
+  public record Permissions(OptionalInt docMdp, Optional<PdfPermissions.FieldLock> lock) {
+    /**
+     * Reads them from a signature dictionary.
+     *
+     * @param sig the signature dictionary
+     * @return the permissions
+     */
+    public static Permissions of(COSDictionary sig) {
+      return new Permissions(PdfPermissions.docMdp(sig), PdfPermissions.fieldMdp(sig));
+    }
+
+    private boolean locked(String field) {
+      return lock.isPresent() && lock.get().locks(field);
+    }
+
+    private boolean noChanges() {
+      return docMdp.isPresent() && docMdp.getAsInt() == 1;
+    }
+  }
 
   /**
-   * Returns the first change after the signed revision that a later signature does not explain.
+   * A change no later signature explains.
+   *
+   * @param reason {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL},
+   *     {@link Reason#SIGNATURE_DICTIONARY_CHANGED} or {@link Reason#MODIFICATION_NOT_PERMITTED}
+   * @param message what changed
+   */
+  public record Finding(Reason reason, String message) {}
+
+  /**
+   * Returns the first change after the signed revision that a later signature does not explain,
+   * or that the signature's permissions forbid.
    *
    * @param pdf the whole file
    * @param signedEnd the end of the signed revision ({@code b + c} of its byte range)
-   * @return a description of the first disallowed change, or empty if every change is allowed
+   * @param permissions what the signature allows
+   * @return the first disallowed change, or empty if every change is allowed
    * @throws IOException if either revision cannot be read (a parser's stack overflow on a
    *     deeply nested graph included)
    */
-  public static Optional<String> disallowedChange(byte[] pdf, int signedEnd) throws IOException {
+  public static Optional<Finding> disallowedChange(byte[] pdf, int signedEnd,
+      Permissions permissions) throws IOException {
     try {
-      return classify(pdf, signedEnd);
+      return new PdfRevisions(permissions).classify(pdf, signedEnd);
     } catch (StackOverflowError e) {
       throw new IOException("object graph too deep", e);
     }
   }
 
-  private static Optional<String> classify(byte[] pdf, int signedEnd) throws IOException {
+  private static int rank(Reason r) {
+    return r == Reason.SIGNATURE_DICTIONARY_CHANGED ? 2
+        : r == Reason.MODIFICATION_NOT_PERMITTED ? 1 : 0;
+  }
+
+  private static Finding modified(String message) {
+    return new Finding(Reason.DOCUMENT_MODIFIED_AFTER_SEAL, message);
+  }
+
+  // One instance per classification: the permissions, and what it has seen.
+  private final Permissions permissions;
+  /** Widgets that are kids of a signature field, possibly without {@code /Parent}. */
+  private final Set<COSDictionary> signatureWidgets =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Whether a later revision added a signature (a new field, or an existing one signed). */
+  private boolean signaturesAdded;
+
+  private PdfRevisions(Permissions permissions) {
+    this.permissions = permissions;
+  }
+
+  private Optional<Finding> classify(byte[] pdf, int signedEnd) throws IOException {
     try (PDDocument before = Loader.loadPDF(Arrays.copyOf(pdf, signedEnd));
         PDDocument after = Loader.loadPDF(pdf)) {
       Map<COSObjectKey, Long> oldXref = before.getDocument().getXrefTable();
       Map<COSObjectKey, Long> newXref = after.getDocument().getXrefTable();
+      Optional<Finding> freed = XrefFrees.firstFreed(pdf, signedEnd, oldXref, after);
+      if (freed.isPresent()) {
+        return freed;
+      }
       Set<COSObjectKey> changed = new HashSet<>();
       for (Map.Entry<COSObjectKey, Long> e : newXref.entrySet()) {
         Long old = oldXref.get(e.getKey());
@@ -84,36 +148,86 @@ public final class PdfRevisions {
       COSDictionary newCatalog = after.getDocumentCatalog().getCOSObject();
       Optional<String> c = sameExcept(oldCatalog, newCatalog, CATALOG_ALLOWED, "the catalog");
       if (c.isPresent()) {
-        return c;
+        return Optional.of(modified(c.get()));
       }
+      collectSignatureWidgets(newCatalog.getCOSDictionary(COSName.ACRO_FORM));
       COSDictionary oldInfo = before.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
       COSDictionary newInfo = after.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
       int pages = before.getNumberOfPages();
       if (after.getNumberOfPages() != pages) {
-        return Optional.of("the page count changed from " + pages + " to "
-            + after.getNumberOfPages());
+        return Optional.of(modified("the page count changed from " + pages + " to "
+            + after.getNumberOfPages()));
       }
-      for (COSObjectKey key : changed) {
+      List<COSObjectKey> order = new ArrayList<>(changed);
+      order.sort(null);
+      // Every changed object is looked at, so that the most specific finding is reported: a
+      // changed signature dictionary or locked field, rather than the appearance stream that
+      // changed with it.
+      Optional<Finding> worst = Optional.empty();
+      for (COSObjectKey key : order) {
         COSBase oldObj = before.getDocument().getObjectFromPool(key).getObject();
         COSBase newObj = after.getDocument().getObjectFromPool(key).getObject();
-        Optional<String> why = classify(key, oldObj, newObj, before, oldCatalog, newCatalog,
+        Optional<Finding> why = classify(key, oldObj, newObj, before, oldCatalog, newCatalog,
             oldInfo, newInfo);
-        if (why.isPresent()) {
-          return why;
+        if (why.isPresent() && (worst.isEmpty()
+            || rank(why.get().reason()) > rank(worst.get().reason()))) {
+          worst = why;
         }
+      }
+      if (worst.isPresent()) {
+        return worst;
       }
       for (int i = 0; i < pages; i++) {
         Optional<String> p = page(before.getPage(i).getCOSObject(),
             after.getPage(i).getCOSObject(), oldXref, i + 1);
         if (p.isPresent()) {
-          return p;
+          return Optional.of(modified(p.get()));
         }
       }
-      return acroForm(oldCatalog, newCatalog, oldXref);
+      Optional<String> form = acroForm(oldCatalog, newCatalog, oldXref);
+      if (form.isPresent()) {
+        return Optional.of(modified(form.get()));
+      }
+      if (permissions.noChanges() && signaturesAdded) {
+        return Optional.of(new Finding(Reason.MODIFICATION_NOT_PERMITTED, "a later signature, "
+            + "where the certification (DocMDP P 1) allows no change"));
+      }
+      return Optional.empty();
     }
   }
 
-  private static Optional<String> classify(COSObjectKey key, COSBase oldObj, COSBase newObj,
+  private void collectSignatureWidgets(COSDictionary form) {
+    if (form == null || form.getCOSArray(COSName.FIELDS) == null) {
+      return;
+    }
+    java.util.ArrayDeque<COSDictionary> todo = new java.util.ArrayDeque<>();
+    COSArray fields = form.getCOSArray(COSName.FIELDS);
+    for (int i = 0; i < Math.min(fields.size(), MAX_FIELDS); i++) {
+      if (fields.getObject(i) instanceof COSDictionary d) {
+        todo.add(d);
+      }
+    }
+    int visited = 0;
+    while (!todo.isEmpty() && visited++ < MAX_FIELDS) {
+      COSDictionary f = todo.poll();
+      COSArray kids = f.getCOSArray(COSName.KIDS);
+      if (kids == null) {
+        continue;
+      }
+      boolean sig = COSName.SIG.equals(f.getCOSName(COSName.FT));
+      for (int i = 0; i < Math.min(kids.size(), MAX_FIELDS); i++) {
+        if (kids.getObject(i) instanceof COSDictionary k) {
+          if (sig && COSName.WIDGET.equals(k.getCOSName(COSName.SUBTYPE))) {
+            signatureWidgets.add(k);
+          } else {
+            todo.add(k);
+          }
+        }
+      }
+    }
+  }
+
+  private Optional<Finding> classify(COSObjectKey key, COSBase oldObj, COSBase newObj,
       PDDocument before, COSDictionary oldCatalog, COSDictionary newCatalog,
       COSDictionary oldInfo, COSDictionary newInfo) {
     if (sameObject(oldObj, newObj)) {
@@ -139,7 +253,83 @@ public final class PdfRevisions {
         oldCatalog))) {
       return Optional.empty(); // compared element by element below
     }
-    return Optional.of("object " + key + " was redefined");
+    if (oldObj instanceof COSDictionary d && isSignatureDictionary(d)) {
+      return Optional.of(new Finding(Reason.SIGNATURE_DICTIONARY_CHANGED, "the signature "
+          + "dictionary " + key + " was redefined"));
+    }
+    if (oldObj instanceof COSDictionary o && newObj instanceof COSDictionary n
+        && isSignatureField(o)) {
+      Optional<String> name = fieldName(o);
+      if (o.getItem(COSName.V) != null && !sameValue(o.getItem(COSName.V),
+          n.getItem(COSName.V), 0)) {
+        return Optional.of(new Finding(Reason.SIGNATURE_DICTIONARY_CHANGED, "the signature field "
+            + name.orElse(key.toString()) + " now points at another signature"));
+      }
+      if (signing(o, n)) {
+        signaturesAdded = true;
+        if (name.isPresent() && permissions.locked(name.get())) {
+          return Optional.of(new Finding(Reason.MODIFICATION_NOT_PERMITTED, "the locked "
+              + "signature field " + name.get() + " was signed (FieldMDP)"));
+        }
+        return Optional.empty();
+      }
+    }
+    Optional<String> field = oldObj instanceof COSDictionary d ? fieldName(d) : Optional.empty();
+    if (field.isPresent() && permissions.locked(field.get())) {
+      return Optional.of(new Finding(Reason.MODIFICATION_NOT_PERMITTED, "the locked field "
+          + field.get() + " was changed (FieldMDP)"));
+    }
+    return Optional.of(modified("object " + key + " was redefined"
+        + field.map(f -> " (field " + f + ")").orElse("")));
+  }
+
+  /**
+   * An unsigned signature field (or its widget) being signed: the field had no {@code /V} and
+   * now has one, and the dictionary changed only in {@code /V}, its appearance and its flags.
+   * A widget of a field that was already signed never qualifies: its appearance is part of
+   * what that signature showed.
+   */
+  private static boolean signing(COSDictionary o, COSDictionary n) {
+    COSDictionary oldField = terminalField(o);
+    COSDictionary newField = terminalField(n);
+    if (oldField == null || newField == null || oldField.getItem(COSName.V) != null
+        || newField.getItem(COSName.V) == null) {
+      return false;
+    }
+    return sameExcept(o, n, Set.of(COSName.V, COSName.AP, COSName.F), "").isEmpty();
+  }
+
+  /** The dictionary itself if it is a field, else its nearest ancestor that is one. */
+  private static COSDictionary terminalField(COSDictionary d) {
+    COSDictionary f = d;
+    for (int i = 0; i < 16 && f != null; i++) {
+      if (f.containsKey(COSName.T) || f.containsKey(COSName.FT)) {
+        return f;
+      }
+      f = f.getCOSDictionary(COSName.PARENT);
+    }
+    return null;
+  }
+
+  /** The fully qualified name of a field, or of the field a widget belongs to. */
+  private static Optional<String> fieldName(COSDictionary d) {
+    List<String> parts = new ArrayList<>();
+    COSDictionary f = d;
+    boolean field = false;
+    for (int i = 0; i < 16 && f != null; i++) {
+      field |= f.containsKey(COSName.FT) || f.containsKey(COSName.T);
+      String t = f.getString(COSName.T);
+      if (t != null) {
+        parts.add(0, t);
+      }
+      f = f.getCOSDictionary(COSName.PARENT);
+    }
+    return field && !parts.isEmpty() ? Optional.of(String.join(".", parts)) : Optional.empty();
+  }
+
+  private static boolean isSignatureDictionary(COSDictionary d) {
+    return COSName.SIG.equals(d.getCOSName(COSName.TYPE))
+        || (d.containsKey(COSName.BYTERANGE) && d.containsKey(COSName.CONTENTS));
   }
 
   private static boolean textOnlyChanges(COSDictionary a, COSDictionary b) {
@@ -195,7 +385,7 @@ public final class PdfRevisions {
         && key.equals(o.getKey());
   }
 
-  private static Optional<String> page(COSDictionary oldPage, COSDictionary newPage,
+  private Optional<String> page(COSDictionary oldPage, COSDictionary newPage,
       Map<COSObjectKey, Long> oldXref, int number) {
     Optional<String> d = sameExcept(oldPage, newPage, Set.of(COSName.ANNOTS), "page " + number);
     if (d.isPresent()) {
@@ -205,7 +395,7 @@ public final class PdfRevisions {
         oldXref, "the annotations of page " + number);
   }
 
-  private static Optional<String> acroForm(COSDictionary oldCatalog, COSDictionary newCatalog,
+  private Optional<String> acroForm(COSDictionary oldCatalog, COSDictionary newCatalog,
       Map<COSObjectKey, Long> oldXref) {
     COSDictionary oldForm = oldCatalog.getCOSDictionary(COSName.ACRO_FORM);
     COSDictionary newForm = newCatalog.getCOSDictionary(COSName.ACRO_FORM);
@@ -223,7 +413,7 @@ public final class PdfRevisions {
   }
 
   /** The old elements, by reference and in order, then only new signature fields or widgets. */
-  private static Optional<String> appendedOnly(COSArray oldArray, COSArray newArray,
+  private Optional<String> appendedOnly(COSArray oldArray, COSArray newArray,
       Map<COSObjectKey, Long> oldXref, String what) {
     int oldSize = oldArray == null ? 0 : oldArray.size();
     if (newArray == null || newArray.size() < oldSize) {
@@ -237,9 +427,11 @@ public final class PdfRevisions {
     for (int i = oldSize; i < newArray.size(); i++) {
       COSBase added = newArray.get(i);
       if (!(added instanceof COSObject o) || oldXref.containsKey(o.getKey())
-          || !(o.getObject() instanceof COSDictionary d) || !isSignatureField(d)) {
+          || !(o.getObject() instanceof COSDictionary d)
+          || !(isSignatureField(d) || signatureWidgets.contains(d))) {
         return Optional.of(what + ": an added entry is not a new signature field");
       }
+      signaturesAdded = true;
     }
     return Optional.empty();
   }

@@ -176,11 +176,16 @@ public final class PdfSealVerifier {
     }
     List<SigField> fields = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      for (PDSignature s : doc.getSignatureDictionaries()) {
-        fields.add(new SigField(Optional.ofNullable(s.getName()).orElse(""),
+      for (org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField field
+          : doc.getSignatureFields()) {
+        PDSignature s = field.getSignature();
+        if (s == null) {
+          continue; // an empty field waiting to be signed
+        }
+        fields.add(new SigField(Optional.ofNullable(field.getFullyQualifiedName()).orElse(""),
             Optional.ofNullable(s.getSubFilter()).orElse(""), s.getCOSObject()
                 .getCOSArray(org.apache.pdfbox.cos.COSName.BYTERANGE),
-            s.getContents()));
+            s.getContents(), PdfRevisions.Permissions.of(s.getCOSObject())));
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A deeply nested object graph can exhaust PDFBox's recursive parser: malformed input.
@@ -289,7 +294,8 @@ public final class PdfSealVerifier {
   }
 
   private record SigField(String name, String subFilter,
-      org.apache.pdfbox.cos.COSArray byteRange, byte[] contents) {}
+      org.apache.pdfbox.cos.COSArray byteRange, byte[] contents,
+      PdfRevisions.Permissions permissions) {}
 
   private VerificationResult<VerifiedPdfSignature> verifyOne(
       VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, Instant now) {
@@ -391,13 +397,13 @@ public final class PdfSealVerifier {
       intermediates.forEach(chain::add);
       Chains.record(r, SIGNER_CHAIN, chains.get(), chain, now);
     }
-    coverage(r, pdf, range, whole);
+    coverage(r, pdf, range, whole, f.permissions());
     return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
         f.subFilter()));
   }
 
   private static void coverage(VerificationResult.Builder<VerifiedPdfSignature> r, byte[] pdf,
-      int[] range, boolean whole) {
+      int[] range, boolean whole, PdfRevisions.Permissions permissions) {
     if (whole) {
       r.ok(COVERAGE, "the whole file");
       return;
@@ -405,9 +411,10 @@ public final class PdfSealVerifier {
     int end = range[2] + range[3];
     String later = (pdf.length - end) + " bytes of later updates";
     try {
-      Optional<String> change = PdfRevisions.disallowedChange(pdf, end);
+      Optional<PdfRevisions.Finding> change =
+          PdfRevisions.disallowedChange(pdf, end, permissions);
       if (change.isPresent()) {
-        r.fail(COVERAGE, Reason.DOCUMENT_MODIFIED_AFTER_SEAL, later + ": " + change.get());
+        r.fail(COVERAGE, change.get().reason(), later + ": " + change.get().message());
       } else {
         r.ok(COVERAGE, "its revision; " + later + " only add signatures (allowed)");
       }
@@ -499,7 +506,7 @@ public final class PdfSealVerifier {
       throw new IllegalStateException("in-memory stream", e);
     }
     r.addAll(v).evidence(v.evidence());
-    coverage(r, pdf, range, whole);
+    coverage(r, pdf, range, whole, f.permissions());
     if (v.verified().isEmpty()) {
       return r.buildFailed();
     }

@@ -452,6 +452,12 @@ public final class PdfSealer {
         field.getCOSObject().removeItem(k);
       }
       field.setWidgets(pieces);
+      // ISO 32000 asks kids to name their /Parent, but poppler before 23 then reads each kid
+      // as a child field without /V and reports the seal as unsigned (pdfsig, Evince, Okular
+      // on Debian 12). Without it, poppler, PDFBox and pdf.js all find one signed field.
+      for (PDAnnotationWidget piece : pieces) {
+        piece.getCOSObject().removeItem(COSName.PARENT);
+      }
     }
     return out;
   }

@@ -32,12 +32,20 @@ import org.tongban.result.Reason;
 class PdfSealVerifierInteropTest {
   static byte[] signWithBouncyCastleCms(byte[] pdf, DemoPki.Issued signer, String alg,
       DemoPki.Issued... moreSigners) throws Exception {
+    return signWithBouncyCastleCms(pdf, signer, alg, (doc, sig) -> { }, moreSigners);
+  }
+
+  /** As above, with a hook that adjusts the document and signature dictionary first. */
+  static byte[] signWithBouncyCastleCms(byte[] pdf, DemoPki.Issued signer, String alg,
+      java.util.function.BiConsumer<PDDocument, PDSignature> customize,
+      DemoPki.Issued... moreSigners) throws Exception {
     List<X509Certificate> chain = signer.signingKey().certificateChain();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
       sig.setSignDate(Calendar.getInstance());
+      customize.accept(doc, sig);
       doc.addSignature(sig, content -> {
         try {
           CMSSignedDataGenerator gen = new CMSSignedDataGenerator();

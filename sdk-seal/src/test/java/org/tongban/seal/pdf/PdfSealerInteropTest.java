@@ -56,7 +56,7 @@ class PdfSealerInteropTest {
     }
   }
 
-  private static String run(Path dir, String... cmd) throws Exception {
+  static String run(Path dir, String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
         .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -64,7 +64,7 @@ class PdfSealerInteropTest {
     return out;
   }
 
-  private static void assumeTool(String tool) {
+  static void assumeTool(String tool) {
     boolean present = false;
     for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
       present |= Files.isExecutable(Path.of(d, tool));
@@ -107,6 +107,62 @@ class PdfSealerInteropTest {
     int x1 = (int) (142 * px) + 2;
     int y1 = img.getHeight() - (int) (150 * px) + 2;
     int y0 = img.getHeight() - (int) (192 * px) - 2;
+    int[] red = redPixels(img, x0, y0, x1, y1);
+    int inside = red[0];
+    int outside = red[1];
+    assertTrue(inside > 500, "red seal pixels where the seal was placed: " + inside);
+    assertEquals(0, outside, "no red pixels elsewhere");
+  }
+
+  @Test
+  void crossPageSeal_isValidInPdfsig_andEachPageShowsItsSliceAtTheRightEdge() throws Exception {
+    assumeTool("pdfsig");
+    assumeTool("pdftoppm");
+    DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
+    DemoPki.Issued signer = pki.issueLeaf("CN=某某局,O=Tongban Demo,C=CN");
+    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 200);
+    SealPicture picture = SealPicture.of("PNG", png, 42, 42);
+    int pages = 3;
+    Files.write(dir.resolve("cross.pdf"), PdfSealer.create().seal(samplePdf(pages), picture,
+        PdfSealPlacement.crossPageOnly(), signer.signingKey()));
+    // The same picture whole, for comparison.
+    Files.write(dir.resolve("whole.pdf"), PdfSealer.create().seal(samplePdf(1), picture,
+        PdfSealPlacement.at(1, 100, 150), signer.signingKey()));
+
+    String out = run(dir, "pdfsig", "cross.pdf");
+    assertTrue(out.contains("Signature is Valid"), out);
+    assertTrue(out.contains("Total document signed"), out);
+    assertEquals(1, out.split("Signature #").length - 1, "one signature: " + out);
+
+    run(dir, "pdftoppm", "-r", "72", "-png", "cross.pdf", "cross");
+    run(dir, "pdftoppm", "-r", "72", "-png", "whole.pdf", "whole");
+    double px = 72 / 25.4;
+    int sliceWidth = (int) Math.ceil(42 * px / pages);
+    int total = 0;
+    int[] perPage = new int[pages];
+    for (int i = 0; i < pages; i++) {
+      String name = "cross-" + (i + 1) + ".png";
+      BufferedImage img = ImageIO.read(dir.resolve(name).toFile());
+      int top = (int) ((img.getHeight() - 42 * px) / 2);
+      int[] red = redPixels(img, img.getWidth() - sliceWidth - 2, top - 2, img.getWidth(),
+          top + (int) (42 * px) + 2);
+      assertTrue(red[0] > 100, "page " + (i + 1) + " shows its slice: " + red[0]);
+      assertEquals(0, red[1], "page " + (i + 1) + ": no red outside the right-edge strip");
+      perPage[i] = red[0];
+      total += red[0];
+    }
+    BufferedImage whole = ImageIO.read(dir.resolve("whole-1.png").toFile());
+    int wholeRed = redPixels(whole, 0, 0, whole.getWidth(), whole.getHeight())[0];
+    // The slices are the picture cut in three: together about as red as the whole seal,
+    // the outer two (a round seal's sides) alike, the middle one different.
+    assertTrue(Math.abs(total - wholeRed) < wholeRed * 0.1, total + " vs whole " + wholeRed);
+    assertTrue(Math.abs(perPage[0] - perPage[2]) < perPage[0] * 0.2,
+        java.util.Arrays.toString(perPage));
+    assertTrue(perPage[1] != perPage[0], java.util.Arrays.toString(perPage));
+  }
+
+  /** Counts seal-red pixels inside the box {@code [x0, x1] × [y0, y1]} and outside it. */
+  static int[] redPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
     int inside = 0;
     int outside = 0;
     for (int y = 0; y < img.getHeight(); y++) {
@@ -123,8 +179,7 @@ class PdfSealerInteropTest {
         }
       }
     }
-    assertTrue(inside > 500, "red seal pixels where the seal was placed: " + inside);
-    assertEquals(0, outside, "no red pixels elsewhere");
+    return new int[] {inside, outside};
   }
 
   /** Appends an incremental update that adds a page (a content change after the seal). */
