@@ -55,6 +55,52 @@ class PdfSealVerifierAttackTest {
   }
 
   @Test
+  void objectDeletedInALaterRevision_freeEntryHidesPageContent() throws Exception {
+    byte[] sealed = sealed();
+    long contents;
+    long root;
+    long size;
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      contents = ((org.apache.pdfbox.cos.COSObject) doc.getPage(0).getCOSObject()
+          .getItem(COSName.CONTENTS)).getKey().getNumber();
+      root = doc.getDocument().getTrailer().getCOSObject(COSName.ROOT).getKey().getNumber();
+      size = doc.getDocument().getTrailer().getLong(COSName.SIZE);
+    }
+    String s = new String(sealed, StandardCharsets.ISO_8859_1);
+    long prev = Long.parseLong(s.substring(s.lastIndexOf("startxref") + 9).trim()
+        .split("\\s+")[0]);
+    // A classic update section marking the page's content stream free: a reader that honours
+    // it shows an empty page under a seal that still "covers" the revision it signed.
+    String update = "\nxref\n0 1\n0000000000 65535 f \n" + contents + " 1\n"
+        + "0000000000 00001 f \ntrailer\n<< /Size " + size + " /Root " + root + " 0 R /Prev "
+        + prev + " >>\nstartxref\n" + (sealed.length + 1) + "\n%%EOF\n";
+    byte[] changed = (s + update).getBytes(StandardCharsets.ISO_8859_1);
+    PdfVerificationReport r = verify(changed);
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), r.reason(), r.toString());
+    assertTrue(r.toString().contains("deleted"), r.toString());
+  }
+
+  @Test
+  void appearanceOfASignedSealReplacedInALaterRevision() throws Exception {
+    byte[] changed;
+    try (PDDocument doc = Loader.loadPDF(sealed())) {
+      org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget w =
+          doc.getSignatureFields().get(0).getWidgets().get(0);
+      org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream other =
+          new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+      other.setBBox(w.getRectangle());
+      org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary ap =
+          new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+      ap.setNormalAppearance(other);
+      w.setAppearance(ap);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
   void pageTreeChangedInALaterRevision_pageAdded() throws Exception {
     byte[] changed;
     try (PDDocument doc = Loader.loadPDF(sealed())) {
