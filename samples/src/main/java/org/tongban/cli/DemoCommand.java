@@ -144,14 +144,16 @@ final class DemoCommand implements Callable<Integer> {
           sealBad.reason().orElse(null) == Reason.HASH_FAILURE,
           sealBad.reason().map(Enum::name).orElse("-"));
 
-      // The same department seals a PDF: visible seal, CMS signature, incremental update.
+      // The same department seals a PDF: visible seal and cross-page seal (one slice at the
+      // right edge of each page), one CMS signature, incremental update.
       byte[] pdf = PdfSealer.create().seal(noticePdf(), SealPicture.of("PNG", picture, 42, 42),
-          PdfSealPlacement.lastPageBottomRight(), dept.signingKey());
+          PdfSealPlacement.lastPageBottomRight().withCrossPage(), dept.signingKey());
       Files.write(work.resolve("notice." + prefix + ".pdf"), pdf);
       PdfSealVerifier pdfVerifier = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
           .build();
       PdfVerificationReport pdfOk = pdfVerifier.verify(pdf);
-      step("seal notice." + prefix + ".pdf (visible seal, CMS) and verify it", pdfOk.isValid(),
+      step("seal notice." + prefix + ".pdf (visible seal + cross-page seal on 3 pages, CMS) "
+          + "and verify it", pdfOk.isValid(),
           pdfOk.indication() + ", " + pdfOk.signatures().size() + " signature");
       PdfVerificationReport pdfChanged = pdfVerifier.verify(annotated(pdf));
       step("a note added to the sealed PDF later fails with DOCUMENT_MODIFIED_AFTER_SEAL",
@@ -284,17 +286,19 @@ final class DemoCommand implements Callable<Integer> {
 
   private static byte[] noticePdf() throws java.io.IOException {
     try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
-      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
-          org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
-      doc.addPage(page);
-      try (org.apache.pdfbox.pdmodel.PDPageContentStream cs =
-          new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-        cs.beginText();
-        cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
-        cs.newLineAtOffset(72, 760);
-        cs.showText("Notice on the one-stop government service pilot");
-        cs.endText();
+      for (int i = 1; i <= 3; i++) {
+        org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+            org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+        doc.addPage(page);
+        try (org.apache.pdfbox.pdmodel.PDPageContentStream cs =
+            new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+          cs.beginText();
+          cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+              org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+          cs.newLineAtOffset(72, 760);
+          cs.showText("Notice on the one-stop government service pilot, page " + i + " of 3");
+          cs.endText();
+        }
       }
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       doc.save(out);

@@ -31,10 +31,15 @@ final class Files2 {
   }
 
   static void write(Path p, byte[] bytes) throws IOException {
+    Files.write(withParent(p), bytes);
+  }
+
+  /** Creates the file's folder if needed; returns the file. */
+  static Path withParent(Path p) throws IOException {
     Path parent = p.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.write(p, bytes);
+    return p;
   }
 }

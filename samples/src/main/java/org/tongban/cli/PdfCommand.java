@@ -16,6 +16,7 @@ import org.tongban.result.VerificationResult;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
+import org.tongban.seal.pdf.PdfSubFilter;
 import org.tongban.seal.pdf.PdfVerificationReport;
 import org.tongban.seal.pdf.VerifiedPdfSignature;
 import org.tongban.seal.ses.SealPicture;
@@ -73,15 +74,20 @@ final class PdfCommand {
         + "its picture is drawn and it must list --cert")
     Path seal;
 
-    @Option(names = "--cross-page", description = "a cross-page seal (骑缝章)")
+    @Option(names = "--cross-page", description = "also a cross-page seal (骑缝章): the "
+        + "picture cut into one slice per page at the right edge, under the same signature")
     boolean crossPage;
+
+    @Option(names = "--field", description = "seal into this existing empty signature field "
+        + "instead of at a position")
+    String field;
+
+    @Option(names = "--cades", description = "/SubFilter ETSI.CAdES.detached (PAdES, no "
+        + "signing-time attribute) instead of adbe.pkcs7.detached")
+    boolean cades;
 
     @Override
     public Integer call() throws Exception {
-      if (crossPage) {
-        // Said plainly rather than silently placing an ordinary seal.
-        throw new IllegalArgumentException("--cross-page is not implemented yet (issue #5)");
-      }
       if ((format == Format.ses) != (seal != null)) {
         throw new IllegalArgumentException("--format ses needs --seal SEAL.esl, and --seal "
             + "needs --format ses");
@@ -89,24 +95,36 @@ final class PdfCommand {
       if (x == null ? y != null || page != null : y == null) {
         throw new IllegalArgumentException("give --page, --x and --y together (or none)");
       }
-      PdfSealPlacement placement = x == null ? PdfSealPlacement.lastPageBottomRight()
+      if (field != null && x != null) {
+        throw new IllegalArgumentException("give --field or a position, not both");
+      }
+      if (cades && format == Format.ses) {
+        throw new IllegalArgumentException("--cades is for --format cms");
+      }
+      PdfSealPlacement placement = field != null ? PdfSealPlacement.field(field)
+          : x == null ? PdfSealPlacement.lastPageBottomRight()
           : PdfSealPlacement.at(Optional.ofNullable(page).orElse(1), x, y);
+      if (crossPage) {
+        placement = placement.withCrossPage();
+      }
       SigningKey k = SealCommand.key(key, cert);
-      byte[] document = Files2.read(in, Limits.MAX_PDF_BYTES);
+      PdfSealer sealer = PdfSealer.builder()
+          .subFilter(cades ? PdfSubFilter.ETSI_CADES_DETACHED : PdfSubFilter.ADBE_PKCS7_DETACHED)
+          .build();
+      // The streaming methods: a large document is never held in memory.
       if (format == Format.ses) {
         SesSeal s = SesSeal.parse(Files2.read(seal, Files2.MAX_SMALL_BYTES * 8));
-        return written(PdfSealer.create().sealSes(document, s, placement, k));
+        return written(sealer.sealSes(in, Files2.withParent(out), s, placement, k));
       }
       String subject = k.certificateChain().get(0).getSubjectX500Principal().getName();
       SealPicture picture = SealCommand.picture(image,
           subject.replaceAll("^(?:.*?,)?CN=([^,]+).*$", "$1"), sizeMm);
-      return written(PdfSealer.create().seal(document, picture, placement, k));
+      return written(sealer.seal(in, Files2.withParent(out), picture, placement, k));
     }
 
-    private int written(byte[] sealed) throws java.io.IOException {
-      Files2.write(out, sealed);
-      spec.commandLine().getOut().println("sealed " + in + " -> " + out + " (" + sealed.length
-          + " bytes)");
+    private int written(Path sealed) throws java.io.IOException {
+      spec.commandLine().getOut().println("sealed " + in + " -> " + sealed + " ("
+          + java.nio.file.Files.size(sealed) + " bytes)");
       return Main.EXIT_OK;
     }
   }

@@ -85,10 +85,20 @@ class CliPdfTest {
     String[] garbage = run("pdf", "verify", "--in", p("a.crt"));
     assertEquals("1", garbage[0]);
     assertTrue(garbage[1].startsWith("document: FAILED FORMAT_FAILURE"), garbage[1]);
-    String[] cross = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("x.pdf"), "--key",
-        p("a.key"), "--cert", p("a.crt"), "--cross-page");
-    assertEquals("2", cross[0]);
-    assertTrue(cross[2].contains("not implemented yet"), cross[2]);
+    // A cross-page seal after the two seals, in PAdES form: all three stay valid.
+    ok("pdf", "seal", "--in", p("two.pdf"), "--out", p("cross/three.pdf"), "--key", p("a.key"),
+        "--cert", p("a.crt"), "--cross-page", "--cades");
+    String[] cross = run("pdf", "verify", "--in", p("cross/three.pdf"), "--trust", p("ca.crt"));
+    assertEquals("0", cross[0], cross[1] + cross[2]);
+    assertTrue(cross[1].startsWith("document: PASSED (3 signatures)"), cross[1]);
+    try (PDDocument doc = Loader.loadPDF(dir.resolve("cross/three.pdf").toFile())) {
+      assertEquals(3, doc.getSignatureFields().get(2).getWidgets().size(),
+          "main seal and a slice on each of the two pages");
+    }
+    String[] same = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("in.pdf"), "--key",
+        p("a.key"), "--cert", p("a.crt"));
+    assertEquals("2", same[0]);
+    assertTrue(same[2].contains("must not be the input"), same[2]);
 
     // The ses format: a makes a seal for b, b seals the PDF with it.
     ok("seal", "make", "--issuer-key", p("a.key"), "--issuer-cert", p("a.crt"),

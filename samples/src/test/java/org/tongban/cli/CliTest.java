@@ -126,7 +126,7 @@ class CliTest {
   }
 
   @Test
-  void demo_allStepsPass() {
+  void demo_allStepsPass() throws Exception {
     Out r = cli("demo", "--dir", p("demo"));
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("demo: all steps passed"), r.out());
@@ -134,6 +134,11 @@ class CliTest {
     for (String alg : new String[] {"sm2", "rsa"}) {
       assertTrue(r.out().contains("[ok]   seal notice." + alg + ".pdf"), r.out());
       assertTrue(Files.exists(dir.resolve("demo").resolve("notice." + alg + ".pdf")));
+      try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+          dir.resolve("demo").resolve("notice." + alg + ".pdf").toFile())) {
+        assertEquals(4, doc.getSignatureFields().get(0).getWidgets().size(),
+            "the seal and a cross-page slice on each of the 3 pages");
+      }
     }
   }
 

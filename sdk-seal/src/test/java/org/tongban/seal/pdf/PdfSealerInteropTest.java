@@ -161,6 +161,22 @@ class PdfSealerInteropTest {
     assertTrue(perPage[1] != perPage[0], java.util.Arrays.toString(perPage));
   }
 
+  @Test
+  void rsaCadesSeal_intoAnExistingField_isValidInPdfsig() throws Exception {
+    assumeTool("pdfsig");
+    DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
+    byte[] png = SealPictures.roundSeal("某某局", Optional.empty(), 42, 100);
+    byte[] sealed = PdfSealer.builder().subFilter(PdfSubFilter.ETSI_CADES_DETACHED).build()
+        .seal(PdfSealerFeaturesTest.formPdf(), SealPicture.of("PNG", png, 42, 42),
+            PdfSealPlacement.field("Approver"), pki.issueLeaf("CN=B,C=CN").signingKey());
+    Files.write(dir.resolve("cades.pdf"), sealed);
+    String out = run(dir, "pdfsig", "cades.pdf");
+    assertTrue(out.contains("Signature Field Name: Approver"), out);
+    assertTrue(out.contains("Signature Type: ETSI.CAdES.detached"), out);
+    assertTrue(out.contains("Signature is Valid"), out);
+    assertTrue(out.contains("Total document signed"), out);
+  }
+
   /** Counts seal-red pixels inside the box {@code [x0, x1] × [y0, y1]} and outside it. */
   static int[] redPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
     int inside = 0;
