@@ -89,9 +89,15 @@ import org.tongban.seal.internal.SealAlgorithms;
  *       after its revision is one a later signature brings (new signature fields and widgets
  *       with their appearances, the AcroForm's field list and flags, {@code /DSS}, text in
  *       the document information); any other change — page content or resources, other
- *       annotations, form values, an existing object re-pointed or redefined, pages added or
- *       removed — is {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; updates that cannot be read
- *       are INDETERMINATE {@link Reason#MODIFICATIONS_UNVERIFIED}.
+ *       annotations, form values, an existing object re-pointed, redefined or deleted (a free
+ *       entry in a later cross-reference section), pages added or removed — is
+ *       {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; an earlier signature's dictionary
+ *       redefined, or its field pointed at another one, is
+ *       {@link Reason#SIGNATURE_DICTIONARY_CHANGED}; a later signature on a document this
+ *       signature certified with DocMDP {@code P 1}, or a change to a field it locks
+ *       (FieldMDP), is {@link Reason#MODIFICATION_NOT_PERMITTED}; signing an existing empty
+ *       signature field is allowed; updates that cannot be read are INDETERMINATE
+ *       {@link Reason#MODIFICATIONS_UNVERIFIED}.
  * </ol>
  *
  * <p>A signature whose {@code /SubFilter} is {@link PdfSealer#SES_SUB_FILTER} holds a DER
@@ -109,7 +115,8 @@ import org.tongban.seal.internal.SealAlgorithms;
  * {@link Limits#MAX_PDF_REVISIONS} revisions or signatures when later updates must be
  * classified), {@link Reason#FORMAT_FAILURE} (not a PDF, no
  * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
- * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL},
+ * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}, {@link Reason#SIGNATURE_DICTIONARY_CHANGED},
+ * {@link Reason#MODIFICATION_NOT_PERMITTED}, {@link Reason#MODIFICATIONS_UNVERIFIED},
  * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#ALGORITHM_NOT_ALLOWED},
  * {@link Reason#ALGORITHM_MISMATCH}, {@link Reason#SIG_CRYPTO_FAILURE} and every reason of
  * {@link CertificateVerifier}.
