@@ -52,6 +52,9 @@ public final class PdfRevisions {
    * @param lock the fields the signature locks (FieldMDP)
    */
   public record Permissions(OptionalInt docMdp, Optional<PdfPermissions.FieldLock> lock) {
+    /** No DocMDP, no FieldMDP. */
+    public static final Permissions NONE = new Permissions(OptionalInt.empty(), Optional.empty());
+
     /**
      * Reads them from a signature dictionary.
      *

@@ -3,6 +3,7 @@ package org.tongban.seal.pdf;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -13,9 +14,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -59,6 +68,7 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.Chains;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
+import org.tongban.seal.internal.SignatureDictionary;
 
 /**
  * Verifies the CMS signatures of a sealed PDF ({@code /SubFilter adbe.pkcs7.detached} or
@@ -148,6 +158,13 @@ public final class PdfSealVerifier {
   private final Clock clock;
   /** For the {@code ses} format: the data-seal verifier, fed the byte ranges. */
   private final SealVerifier seals;
+  /**
+   * Parsed certificates and prepared keys by exact DER: a verifier sees the same few signers
+   * again and again, and parsing a certificate costs more than the signature check. Bounded.
+   */
+  private final Map<ByteBuffer, X509Certificate> certificates = new ConcurrentHashMap<>();
+  private final Map<List<Object>, VerificationKey> keys = new ConcurrentHashMap<>();
+  private static final int MAX_CACHE = 256;
 
   private PdfSealVerifier(Builder b) {
     this.chains = b.anchors == null ? Optional.empty()
@@ -183,16 +200,32 @@ public final class PdfSealVerifier {
     }
     List<SigField> fields = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      java.util.Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref =
+          doc.getDocument().getXrefTable();
       for (org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField field
           : doc.getSignatureFields()) {
+        String name = Optional.ofNullable(field.getFullyQualifiedName()).orElse("");
+        Optional<SigField> direct = fromFile(pdf, xref, name, field.getCOSObject()
+            .getItem(COSName.V));
+        if (direct.isPresent()) {
+          fields.add(direct.get());
+          continue;
+        }
         PDSignature s = field.getSignature();
         if (s == null) {
           continue; // an empty field waiting to be signed
         }
-        fields.add(new SigField(Optional.ofNullable(field.getFullyQualifiedName()).orElse(""),
-            Optional.ofNullable(s.getSubFilter()).orElse(""), s.getCOSObject()
-                .getCOSArray(org.apache.pdfbox.cos.COSName.BYTERANGE),
-            s.getContents(), PdfRevisions.Permissions.of(s.getCOSObject())));
+        long[] range = null;
+        COSArray a = s.getCOSObject().getCOSArray(COSName.BYTERANGE);
+        if (a != null && a.size() == 4) {
+          range = new long[4];
+          for (int i = 0; i < 4 && range != null; i++) {
+            range[i] = a.getObject(i) instanceof COSInteger n ? n.longValue() : -1;
+          }
+        }
+        fields.add(new SigField(name, Optional.ofNullable(s.getSubFilter()).orElse(""),
+            Optional.ofNullable(range), Optional.of(s.getContents()), -1, -1,
+            PdfRevisions.Permissions.of(s.getCOSObject())));
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A deeply nested object graph can exhaust PDFBox's recursive parser: malformed input.
@@ -275,13 +308,8 @@ public final class PdfSealVerifier {
   }
 
   private static long claimedEnd(SigField f) {
-    org.apache.pdfbox.cos.COSArray a = f.byteRange();
-    if (a == null || a.size() != 4
-        || !(a.getObject(2) instanceof org.apache.pdfbox.cos.COSInteger b)
-        || !(a.getObject(3) instanceof org.apache.pdfbox.cos.COSInteger c)) {
-      return Long.MAX_VALUE;
-    }
-    return b.longValue() + c.longValue();
+    return f.byteRange().map(r -> r[2] >= 0 && r[3] >= 0 ? r[2] + r[3] : Long.MAX_VALUE)
+        .orElse(Long.MAX_VALUE);
   }
 
   private static PdfVerificationReport verdict(
@@ -300,9 +328,30 @@ public final class PdfSealVerifier {
     return new PdfVerificationReport(List.of(), Indication.FAILED, Optional.of(reason));
   }
 
-  private record SigField(String name, String subFilter,
-      org.apache.pdfbox.cos.COSArray byteRange, byte[] contents,
+  /**
+   * A signature as found: read straight from the file (the {@code /Contents} string's position
+   * known) or, when that reader declines, through PDFBox (its decoded value known).
+   */
+  private record SigField(String name, String subFilter, Optional<long[]> byteRange,
+      Optional<byte[]> contents, int contentsStart, int contentsEnd,
       PdfRevisions.Permissions permissions) {}
+
+  /** Reads an indirect, uncompressed signature dictionary from the file itself. */
+  private static Optional<SigField> fromFile(byte[] pdf,
+      java.util.Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref, String name, COSBase value) {
+    if (!(value instanceof COSObject ref) || ref.getKey() == null) {
+      return Optional.empty();
+    }
+    Long offset = xref.get(ref.getKey());
+    if (offset == null || offset < 0) {
+      return Optional.empty();
+    }
+    return SignatureDictionary.parse(pdf, offset, ref.getKey().getNumber(),
+        ref.getKey().getGeneration()).map(p -> new SigField(name, p.subFilter(), p.byteRange(),
+            Optional.empty(), p.contentsStart(), p.contentsEnd(), p.hasReference()
+                && ref.getObject() instanceof COSDictionary d
+                ? PdfRevisions.Permissions.of(d) : PdfRevisions.Permissions.NONE));
+  }
 
   private VerificationResult<VerifiedPdfSignature> verifyOne(
       VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, Instant now) {
@@ -312,7 +361,14 @@ public final class PdfSealVerifier {
           "/ByteRange is not [0 a b c] within the file").buildFailed();
     }
     byte[] gap = gapContents(pdf, range[1], range[2]);
-    if (gap.length == 0 || f.contents() == null || !Arrays.equals(gap, f.contents())) {
+    // Read from the file, the dictionary's /Contents usually is the gap itself; a dictionary
+    // rewritten by a later update holds a copy elsewhere, compared by value (and the rewrite
+    // itself is judged with the later updates).
+    boolean isContents = f.contents().isPresent() ? Arrays.equals(gap, f.contents().get())
+        : (f.contentsStart() == range[1] && f.contentsEnd() == range[2])
+            || (f.contentsStart() >= 0 && Arrays.equals(gap,
+                gapContents(pdf, f.contentsStart(), f.contentsEnd())));
+    if (gap.length == 0 || !isContents) {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
           "the excluded bytes are not exactly the signature's /Contents").buildFailed();
     }
@@ -320,7 +376,7 @@ public final class PdfSealVerifier {
     r.ok(BYTE_RANGE, "[0 " + range[1] + " " + range[2] + " " + range[3] + "] of " + pdf.length
         + " bytes");
     if (f.subFilter().equals(PdfSealer.SES_SUB_FILTER)) {
-      return verifySes(r, f, pdf, range, whole);
+      return verifySes(r, f, gap, pdf, range, whole);
     }
     if (!SUB_FILTERS.contains(f.subFilter())) {
       return r.fail(CheckId.FORMAT, Reason.ALGORITHM_NOT_ALLOWED, "/SubFilter " + f.subFilter())
@@ -330,7 +386,7 @@ public final class PdfSealVerifier {
     // CMS structure.
     ParsedCms cms;
     try {
-      cms = ParsedCms.parse(f.contents());
+      cms = ParsedCms.parse(gap, this::certificate);
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -373,7 +429,8 @@ public final class PdfSealVerifier {
     // Signing-certificate-v2.
     if (cms.certHash.isEmpty()) {
       r.skip(SIGNING_CERTIFICATE, "attribute absent");
-    } else if (MessageDigest.isEqual(cms.certHash.get(), sha256(cms.signer))) {
+    } else if (MessageDigest.isEqual(cms.certHash.get(),
+        DigestAlgorithm.SHA256.digest(cms.signerDer))) {
       r.ok(SIGNING_CERTIFICATE, "SHA-256 of the signer certificate");
     } else {
       r.fail(SIGNING_CERTIFICATE, Reason.SEAL_CERT_MISMATCH,
@@ -383,7 +440,7 @@ public final class PdfSealVerifier {
     // Signature over the signed attributes.
     VerificationKey key;
     try {
-      key = SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg.get());
+      key = verificationKey(cms, alg.get());
     } catch (KeyAccessException e) {
       return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "unusable key")
           .buildFailed();
@@ -400,7 +457,14 @@ public final class PdfSealVerifier {
     } else {
       List<X509Certificate> chain = new ArrayList<>();
       chain.add(cms.signer);
-      cms.others.forEach(chain::add);
+      for (byte[] der : cms.others) {
+        try {
+          chain.add(certificate(der));
+        } catch (CertificateException e) {
+          return r.fail(SIGNER_CHAIN, Reason.FORMAT_FAILURE, "an embedded certificate is "
+              + "malformed").buildFailed();
+        }
+      }
       intermediates.forEach(chain::add);
       Chains.record(r, SIGNER_CHAIN, chains.get(), chain, now);
     }
@@ -430,35 +494,74 @@ public final class PdfSealVerifier {
     }
   }
 
+  private X509Certificate certificate(byte[] der) throws CertificateException {
+    ByteBuffer key = ByteBuffer.wrap(der);
+    X509Certificate c = certificates.get(key);
+    if (c == null) {
+      c = (X509Certificate) CertificateFactory.getInstance("X.509",
+          org.tongban.internal.crypto.Bc.PROVIDER).generateCertificate(
+              new ByteArrayInputStream(der));
+      remember(certificates, key, c);
+    }
+    return c;
+  }
+
+  private VerificationKey verificationKey(ParsedCms cms, SignatureAlgorithm alg) {
+    List<Object> id = List.of(alg, ByteBuffer.wrap(cms.signerDer));
+    VerificationKey k = keys.get(id);
+    if (k == null) {
+      k = SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg);
+      remember(keys, id, k);
+    }
+    return k;
+  }
+
+  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= MAX_CACHE) {
+      cache.clear(); // a crude bound; a verifier normally sees a handful of signers
+    }
+    cache.put(key, value);
+  }
+
   /** Returns {@code [0, a, b, c]} or an empty array when the layout is not the only safe one. */
-  private static int[] byteRange(org.apache.pdfbox.cos.COSArray a, byte[] pdf) {
-    if (a == null || a.size() != 4) {
+  private static int[] byteRange(Optional<long[]> claimed, byte[] pdf) {
+    if (claimed.isEmpty()) {
       return new int[0];
     }
-    long[] v = new long[4];
-    for (int i = 0; i < 4; i++) {
-      if (!(a.getObject(i) instanceof org.apache.pdfbox.cos.COSInteger n)) {
-        return new int[0];
-      }
-      v[i] = n.longValue();
-    }
+    long[] v = claimed.get();
     if (v[0] != 0 || v[1] <= 0 || v[2] <= v[1] + 1 || v[3] < 0 || v[2] + v[3] > pdf.length) {
       return new int[0];
     }
     return new int[] {0, (int) v[1], (int) v[2], (int) v[3]};
   }
 
+  /** Hex digit values, −1 for anything else. */
+  private static final byte[] HEX = new byte[256];
+
+  static {
+    Arrays.fill(HEX, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      HEX["0123456789abcdef".charAt(i)] = (byte) i;
+      HEX["0123456789ABCDEF".charAt(i)] = (byte) i;
+    }
+  }
+
   /** The decoded hex string filling exactly {@code [from, to)}, or empty. */
   private static byte[] gapContents(byte[] pdf, int from, int to) {
-    if (pdf[from] != '<' || pdf[to - 1] != '>' || (to - from - 2) % 2 != 0) {
+    int digits = to - from - 2;
+    if (pdf[from] != '<' || pdf[to - 1] != '>' || digits % 2 != 0) {
       return new byte[0];
     }
-    try {
-      return HexFormat.of().parseHex(new String(pdf, from + 1, to - from - 2,
-          java.nio.charset.StandardCharsets.US_ASCII));
-    } catch (IllegalArgumentException e) {
-      return new byte[0];
+    byte[] out = new byte[digits / 2];
+    for (int i = 0, p = from + 1; i < out.length; i++, p += 2) {
+      int hi = HEX[pdf[p] & 0xff];
+      int lo = HEX[pdf[p + 1] & 0xff];
+      if (hi < 0 || lo < 0) {
+        return new byte[0];
+      }
+      out[i] = (byte) (hi << 4 | lo);
     }
+    return out;
   }
 
   private static Optional<SignatureAlgorithm> algorithm(String sigOid, String digestOid) {
@@ -472,14 +575,6 @@ public final class PdfSealVerifier {
       return Optional.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
     }
     return Optional.empty();
-  }
-
-  private static byte[] sha256(X509Certificate c) {
-    try {
-      return DigestAlgorithm.SHA256.digest(c.getEncoded());
-    } catch (java.security.cert.CertificateEncodingException e) {
-      return new byte[0];
-    }
   }
 
   /** The one ASN.1 SEQUENCE at the start of {@code /Contents}, which only zeros may follow. */
@@ -497,11 +592,11 @@ public final class PdfSealVerifier {
   }
 
   private VerificationResult<VerifiedPdfSignature> verifySes(
-      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, int[] range,
-      boolean whole) {
+      VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] contents,
+      byte[] pdf, int[] range, boolean whole) {
     byte[] der;
     try {
-      der = leadingValue(f.contents());
+      der = leadingValue(contents);
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -532,14 +627,20 @@ public final class PdfSealVerifier {
     Optional<byte[]> certHash = Optional.empty();
     Optional<Instant> signingTime = Optional.empty();
     X509Certificate signer;
-    final List<X509Certificate> others = new ArrayList<>();
+    byte[] signerDer;
+    final List<byte[]> others = new ArrayList<>();
 
-    static ParsedCms parse(byte[] contents) {
+    /** Turns certificate DER into an {@link X509Certificate}. */
+    interface Certificates {
+      X509Certificate of(byte[] der) throws CertificateException;
+    }
+
+    static ParsedCms parse(byte[] contents, Certificates certificates) {
       // BER, not only DER: common signers (BouncyCastle's CMS generator among them) write
       // indefinite lengths. The signed attributes are re-encoded as DER before verification.
       byte[] ber = leadingValue(contents);
       try {
-        return read(ber);
+        return read(ber, certificates);
       } catch (MalformedInputException e) {
         throw e;
       } catch (IOException | CertificateException | RuntimeException e) {
@@ -547,7 +648,8 @@ public final class PdfSealVerifier {
       }
     }
 
-    private static ParsedCms read(byte[] ber) throws IOException, CertificateException {
+    private static ParsedCms read(byte[] ber, Certificates certificates)
+        throws IOException, CertificateException {
       ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(ber));
       if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
         throw new MalformedInputException("not a SignedData");
@@ -594,17 +696,15 @@ public final class PdfSealVerifier {
       }
       if (!si.getSID().isTagged()) {
         IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(si.getSID().getId());
-        CertificateFactory cf = CertificateFactory.getInstance("X.509",
-            org.tongban.internal.crypto.Bc.PROVIDER);
         for (ASN1Encodable e : sd.getCertificates()) {
           Certificate c = Certificate.getInstance(e);
-          X509Certificate x = (X509Certificate) cf.generateCertificate(
-              new ByteArrayInputStream(c.getEncoded("DER")));
+          byte[] der = c.getEncoded("DER");
           if (p.signer == null && c.getIssuer().equals(ias.getName())
               && c.getSerialNumber().getValue().equals(ias.getSerialNumber().getValue())) {
-            p.signer = x;
+            p.signer = certificates.of(der);
+            p.signerDer = der;
           } else {
-            p.others.add(x);
+            p.others.add(der); // turned into certificates only if a chain is built
           }
         }
       }
