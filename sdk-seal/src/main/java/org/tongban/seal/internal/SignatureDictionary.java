@@ -124,6 +124,20 @@ public final class SignatureDictionary {
 
   private Optional<long[]> byteRange() {
     int start = pos;
+    try {
+      Optional<long[]> v = fourIntegers();
+      if (v.isPresent()) {
+        return v;
+      }
+    } catch (IllegalStateException e) {
+      // not four integers: read it as any other value below
+    }
+    pos = start;
+    skipValue(0);
+    return Optional.empty();
+  }
+
+  private Optional<long[]> fourIntegers() {
     if (at() == '[') {
       pos++;
       long[] v = new long[4];
@@ -142,8 +156,6 @@ public final class SignatureDictionary {
         }
       }
     }
-    pos = start;
-    skipValue(0);
     return Optional.empty();
   }
 

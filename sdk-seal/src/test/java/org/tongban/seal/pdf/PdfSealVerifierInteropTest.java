@@ -90,6 +90,23 @@ class PdfSealVerifierInteropTest {
   }
 
   @Test
+  void signatureDictionaryTheFileReaderDeclines_isVerifiedThroughPdfBox() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
+    DemoPki.Issued signer = pki.issueLeaf("CN=Other Signer,C=CN");
+    // A name with a space is written with a #20 escape, which the direct reader leaves to
+    // PDFBox; the verdict must not depend on which reader was used.
+    byte[] signed = signWithBouncyCastleCms(PdfSealerInteropTest.samplePdf(1), signer,
+        "SHA256withRSA", (doc, sig) -> sig.getCOSObject().setName(
+            org.apache.pdfbox.cos.COSName.getPDFName("Tongban Note"), "a b"));
+    assertTrue(new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("/Tongban#20Note"));
+    PdfSealVerifier v = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+    assertTrue(v.verify(signed).isValid(), v.verify(signed).toString());
+    byte[] changed = PdfSealerInteropTest.appendIncrementalChange(signed);
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), v.verify(changed).reason());
+  }
+
+  @Test
   void sm2SignatureFromBouncyCastleCms_verifies() throws Exception {
     DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
     DemoPki.Issued signer = pki.issueLeaf("CN=Other Signer,C=CN");
