@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.junit.jupiter.api.Test;
 import org.tongban.crypto.KeyType;
@@ -98,6 +99,148 @@ class PdfSealVerifierAttackTest {
       changed = out.toByteArray();
     }
     assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  /** A one-page document with a second, unused content stream in the signed revision. */
+  private static byte[] sealedWithShadow() throws Exception {
+    byte[] base;
+    try (PDDocument doc = Loader.loadPDF(PdfSealerInteropTest.samplePdf(1))) {
+      org.apache.pdfbox.cos.COSStream shadow = doc.getDocument().createCOSStream();
+      try (java.io.OutputStream o = shadow.createOutputStream()) {
+        o.write("BT /F1 20 Tf 72 500 Td (Amount: 1,000,000) Tj ET".getBytes(
+            StandardCharsets.US_ASCII));
+      }
+      doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("Shadow"), shadow);
+      PDAnnotationText hidden = new PDAnnotationText();
+      hidden.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 500, 200, 40));
+      hidden.setContents("Approved: no");
+      hidden.setHidden(true);
+      doc.getPage(0).getAnnotations().add(hidden);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      base = out.toByteArray();
+    }
+    return PdfSealer.create().seal(base, SealPicture.of("PNG", SealPictures.roundSeal("某某局",
+        Optional.empty(), 42, 100), 42, 42), PdfSealPlacement.at(1, 100, 150),
+        PKI.issueLeaf("CN=A,C=CN").signingKey());
+  }
+
+  private static byte[] update(byte[] pdf, java.util.function.Consumer<PDDocument> change)
+      throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      change.accept(doc);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
+  void shadowHideAndReplace_pageContentsRepointedAtAStreamTheSealCovered() throws Exception {
+    byte[] sealed = sealedWithShadow();
+    assertTrue(VERIFIER.verify(sealed).isValid());
+    byte[] changed = update(sealed, doc -> doc.getPage(0).getCOSObject().setItem(
+        COSName.CONTENTS, doc.getDocumentCatalog().getCOSObject().getItem(
+            COSName.getPDFName("Shadow"))));
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
+  void shadowHide_aHiddenAnnotationTheSealCoveredMadeVisible() throws Exception {
+    byte[] changed = update(sealedWithShadow(), doc -> {
+      try {
+        doc.getPage(0).getAnnotations().stream().filter(a -> a.isHidden()).findFirst()
+            .orElseThrow().setHidden(false);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
+  void shadowReplace_theFontResourceRedefined() throws Exception {
+    byte[] changed = update(sealedWithShadow(), doc -> {
+      org.apache.pdfbox.pdmodel.PDResources res = doc.getPage(0).getResources();
+      COSName f = res.getFontNames().iterator().next();
+      res.put(f, new org.apache.pdfbox.pdmodel.font.PDType1Font(
+          org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.COURIER));
+    });
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
+  void aLaterDssWithValidationData_isAllowed() throws Exception {
+    byte[] sealed = sealed();
+    byte[] withDss = update(sealed, doc -> {
+      org.apache.pdfbox.cos.COSStream cert = doc.getDocument().createCOSStream();
+      try (java.io.OutputStream o = cert.createOutputStream()) {
+        o.write(PKI.trustAnchors().certificates().get(0).getEncoded());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      org.apache.pdfbox.cos.COSArray certs = new org.apache.pdfbox.cos.COSArray();
+      certs.add(cert);
+      org.apache.pdfbox.cos.COSDictionary dss = new org.apache.pdfbox.cos.COSDictionary();
+      dss.setItem(COSName.getPDFName("Certs"), certs);
+      dss.setItem(COSName.getPDFName("VRI"), new org.apache.pdfbox.cos.COSDictionary());
+      doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("DSS"), dss);
+    });
+    PdfVerificationReport r = VERIFIER.verify(withDss);
+    assertTrue(r.isValid(), r.toString());
+    assertFalse(r.signatures().get(0).orElseThrow().coversWholeDocument());
+  }
+
+  @Test
+  void signingCertificateAttributeNamingAnotherCertificate() throws Exception {
+    DemoPki.Issued signer = PKI.issueLeaf("CN=A,C=CN");
+    DemoPki.Issued other = PKI.issueLeaf("CN=Other,C=CN");
+    byte[] signed;
+    try (PDDocument doc = Loader.loadPDF(PdfSealerInteropTest.samplePdf(1))) {
+      PDSignature sig = new PDSignature();
+      sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+      doc.addSignature(sig, content -> {
+        try {
+          org.bouncycastle.asn1.ess.ESSCertIDv2 id = new org.bouncycastle.asn1.ess.ESSCertIDv2(
+              new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                  org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256),
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(other.certificate().getEncoded()));
+          org.bouncycastle.asn1.ASN1EncodableVector v =
+              new org.bouncycastle.asn1.ASN1EncodableVector();
+          v.add(new org.bouncycastle.asn1.cms.Attribute(
+              org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+              new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.ess.SigningCertificateV2(
+                  new org.bouncycastle.asn1.ess.ESSCertIDv2[] {id}))));
+          org.bouncycastle.cms.CMSSignedDataGenerator gen =
+              new org.bouncycastle.cms.CMSSignedDataGenerator();
+          gen.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+              new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder()
+                  .setProvider(org.tongban.internal.crypto.Bc.PROVIDER).build())
+              .setSignedAttributeGenerator(
+                  new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                      new org.bouncycastle.asn1.cms.AttributeTable(v)))
+              .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SM3withSM2")
+                  .setProvider(org.tongban.internal.crypto.Bc.PROVIDER)
+                  .build(signer.privateKey()), signer.certificate()));
+          gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(
+              java.util.List.of(signer.certificate())));
+          return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(
+              content.readAllBytes()), false).getEncoded();
+        } catch (Exception e) {
+          throw new java.io.IOException(e);
+        }
+      });
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      signed = out.toByteArray();
+    }
+    PdfVerificationReport r = verify(signed);
+    assertEquals(Optional.of(Reason.SEAL_CERT_MISMATCH), r.reason(), r.toString());
+    assertEquals(org.tongban.result.CheckStatus.OK, r.signatures().get(0)
+        .check(org.tongban.result.CheckId.SIGNATURE).orElseThrow().status(),
+        "only the attribute is wrong: the signature itself verifies");
   }
 
   @Test
