@@ -30,7 +30,6 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -66,6 +65,7 @@ import org.tongban.result.VerificationResult;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.Chains;
+import org.tongban.seal.internal.CmsSlices;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.SignatureDictionary;
@@ -360,14 +360,17 @@ public final class PdfSealVerifier {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
           "/ByteRange is not [0 a b c] within the file").buildFailed();
     }
-    byte[] gap = gapContents(pdf, range[1], range[2]);
     // Read from the file, the dictionary's /Contents usually is the gap itself; a dictionary
     // rewritten by a later update holds a copy elsewhere, compared by value (and the rewrite
     // itself is judged with the later updates).
-    boolean isContents = f.contents().isPresent() ? Arrays.equals(gap, f.contents().get())
-        : (f.contentsStart() == range[1] && f.contentsEnd() == range[2])
-            || (f.contentsStart() >= 0 && Arrays.equals(gap,
-                gapContents(pdf, f.contentsStart(), f.contentsEnd())));
+    boolean inPlace = f.contents().isEmpty() && f.contentsStart() == range[1]
+        && f.contentsEnd() == range[2];
+    byte[] gap = inPlace ? leadingValueOfGap(pdf, range[1], range[2])
+        : gapContents(pdf, range[1], range[2]);
+    boolean isContents = inPlace || (f.contents().isPresent()
+        ? Arrays.equals(gap, f.contents().get())
+        : f.contentsStart() >= 0 && Arrays.equals(gap,
+            gapContents(pdf, f.contentsStart(), f.contentsEnd())));
     if (gap.length == 0 || !isContents) {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
           "the excluded bytes are not exactly the signature's /Contents").buildFailed();
@@ -457,9 +460,9 @@ public final class PdfSealVerifier {
     } else {
       List<X509Certificate> chain = new ArrayList<>();
       chain.add(cms.signer);
-      for (byte[] der : cms.others) {
+      for (byte[] other : cms.others) {
         try {
-          chain.add(certificate(der));
+          chain.add(certificate(other));
         } catch (CertificateException e) {
           return r.fail(SIGNER_CHAIN, Reason.FORMAT_FAILURE, "an embedded certificate is "
               + "malformed").buildFailed();
@@ -546,14 +549,69 @@ public final class PdfSealVerifier {
     }
   }
 
+  /**
+   * As {@link #gapContents}, but when the hex string holds one definite-length SEQUENCE followed
+   * only by {@code 0} digits, decodes just that value: the padding of a signature slot is
+   * usually several times the signature.
+   */
+  private static byte[] leadingValueOfGap(byte[] pdf, int from, int to) {
+    int digits = to - from - 2;
+    if (pdf[from] != '<' || pdf[to - 1] != '>' || digits % 2 != 0 || digits < 4
+        || hexByte(pdf, from + 1) != 0x30) {
+      return gapContents(pdf, from, to);
+    }
+    int first = hexByte(pdf, from + 3);
+    long total;
+    if (first < 0 || first == 0x80) {
+      return gapContents(pdf, from, to); // indefinite length: the value must be walked
+    } else if (first < 0x80) {
+      total = 2 + first;
+    } else {
+      int n = first & 0x7f;
+      if (n > 4 || digits < 2 * (2 + n)) {
+        return gapContents(pdf, from, to);
+      }
+      long len = 0;
+      for (int i = 0; i < n; i++) {
+        int x = hexByte(pdf, from + 5 + 2 * i);
+        if (x < 0) {
+          return new byte[0];
+        }
+        len = len << 8 | x;
+      }
+      total = 2 + n + len;
+    }
+    if (total * 2 > digits) {
+      return gapContents(pdf, from, to);
+    }
+    int valueEnd = from + 1 + (int) total * 2;
+    for (int p = valueEnd; p < to - 1; p++) {
+      if (pdf[p] != '0') {
+        return gapContents(pdf, from, to); // padding other than zeros: judged on the whole
+      }
+    }
+    return decodeHex(pdf, from + 1, (int) total);
+  }
+
+  private static int hexByte(byte[] pdf, int at) {
+    int hi = HEX[pdf[at] & 0xff];
+    int lo = HEX[pdf[at + 1] & 0xff];
+    return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+  }
+
   /** The decoded hex string filling exactly {@code [from, to)}, or empty. */
   private static byte[] gapContents(byte[] pdf, int from, int to) {
     int digits = to - from - 2;
     if (pdf[from] != '<' || pdf[to - 1] != '>' || digits % 2 != 0) {
       return new byte[0];
     }
-    byte[] out = new byte[digits / 2];
-    for (int i = 0, p = from + 1; i < out.length; i++, p += 2) {
+    return decodeHex(pdf, from + 1, digits / 2);
+  }
+
+  /** Decodes {@code bytes} bytes from the hex digits at {@code from}, or empty. */
+  private static byte[] decodeHex(byte[] pdf, int from, int bytes) {
+    byte[] out = new byte[bytes];
+    for (int i = 0, p = from; i < out.length; i++, p += 2) {
       int hi = HEX[pdf[p] & 0xff];
       int lo = HEX[pdf[p + 1] & 0xff];
       if (hi < 0 || lo < 0) {
@@ -650,7 +708,27 @@ public final class PdfSealVerifier {
 
     private static ParsedCms read(byte[] ber, Certificates certificates)
         throws IOException, CertificateException {
-      ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(ber));
+      // The usual case, DER with the signer's certificate embedded, is read as slices of the
+      // input; anything else goes through BouncyCastle's object model, which explains itself.
+      Optional<CmsSlices.Slices> slices = CmsSlices.read(ber);
+      if (slices.isPresent()) {
+        CmsSlices.Slices sl = slices.get();
+        ParsedCms p = new ParsedCms();
+        p.digestOid = ASN1ObjectIdentifier.getInstance(sl.digestAlgorithm()).getId();
+        p.signatureOid = ASN1ObjectIdentifier.getInstance(sl.signatureAlgorithm()).getId();
+        p.signatureValue = sl.signature();
+        attributes(p, ASN1Set.getInstance(sl.signedAttributes()));
+        p.signerDer = sl.signer();
+        p.signer = certificates.of(p.signerDer);
+        p.others.addAll(sl.others());
+        return p;
+      }
+      ContentInfo ci;
+      // Lazily: the certificates' insides are parsed only if they are used.
+      try (org.bouncycastle.asn1.ASN1InputStream in =
+          new org.bouncycastle.asn1.ASN1InputStream(ber, true)) {
+        ci = ContentInfo.getInstance(in.readObject());
+      }
       if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
         throw new MalformedInputException("not a SignedData");
       }
@@ -670,8 +748,34 @@ public final class PdfSealVerifier {
       ParsedCms p = new ParsedCms();
       p.signatureOid = si.getDigestEncryptionAlgorithm().getAlgorithm().getId();
       p.digestOid = si.getDigestAlgorithm().getAlgorithm().getId();
-      p.signedAttributes = attrs.getEncoded("DER");
       p.signatureValue = si.getEncryptedDigest().getOctets();
+      attributes(p, attrs);
+      if (sd.getCertificates() == null) {
+        throw new MalformedInputException("the signer certificate is not embedded");
+      }
+      if (!si.getSID().isTagged()) {
+        IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(si.getSID().getId());
+        for (ASN1Encodable e : sd.getCertificates()) {
+          Certificate c = Certificate.getInstance(e);
+          if (p.signer == null && c.getIssuer().equals(ias.getName())
+              && c.getSerialNumber().getValue().equals(ias.getSerialNumber().getValue())) {
+            p.signerDer = c.getEncoded("DER");
+            p.signer = certificates.of(p.signerDer);
+          } else {
+            p.others.add(c.getEncoded("DER"));
+          }
+        }
+      }
+      if (p.signer == null) {
+        throw new MalformedInputException("no embedded certificate matches the signer "
+            + "identifier (issuer and serial number)");
+      }
+      return p;
+    }
+
+    /** Reads the signed attributes every format needs, and their DER (what is signed). */
+    private static void attributes(ParsedCms p, ASN1Set attrs) throws IOException {
+      p.signedAttributes = attrs.getEncoded("DER");
       AttributeTable table = new AttributeTable(attrs);
       p.messageDigest = ASN1OctetString.getInstance(single(table, CMSAttributes.messageDigest,
           true).orElseThrow()).getOctets();
@@ -691,28 +795,6 @@ public final class PdfSealVerifier {
         }
         p.certHash = Optional.of(id.getCertHash());
       }
-      if (sd.getCertificates() == null) {
-        throw new MalformedInputException("the signer certificate is not embedded");
-      }
-      if (!si.getSID().isTagged()) {
-        IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(si.getSID().getId());
-        for (ASN1Encodable e : sd.getCertificates()) {
-          Certificate c = Certificate.getInstance(e);
-          byte[] der = c.getEncoded("DER");
-          if (p.signer == null && c.getIssuer().equals(ias.getName())
-              && c.getSerialNumber().getValue().equals(ias.getSerialNumber().getValue())) {
-            p.signer = certificates.of(der);
-            p.signerDer = der;
-          } else {
-            p.others.add(der); // turned into certificates only if a chain is built
-          }
-        }
-      }
-      if (p.signer == null) {
-        throw new MalformedInputException("no embedded certificate matches the signer "
-            + "identifier (issuer and serial number)");
-      }
-      return p;
     }
 
     /** The one value of a signed attribute; more than one attribute or value is malformed. */
