@@ -119,6 +119,8 @@ public final class PdfRevisions {
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Whether a later revision added a signature (a new field, or an existing one signed). */
   private boolean signaturesAdded;
+  /** Whether a later revision changed text in the document information. */
+  private boolean infoChanged;
 
   private PdfRevisions(Permissions permissions) {
     this.permissions = permissions;
@@ -156,6 +158,16 @@ public final class PdfRevisions {
       collectSignatureWidgets(newCatalog.getCOSDictionary(COSName.ACRO_FORM));
       COSDictionary oldInfo = before.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
       COSDictionary newInfo = after.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
+      if (!sameValue(before.getDocument().getTrailer().getItem(COSName.INFO),
+          after.getDocument().getTrailer().getItem(COSName.INFO), 0)) {
+        // Document information added or re-pointed: allowed (it is not rendered) when it
+        // holds only text — the dictionary must not be one doing another job.
+        if (newInfo != null && !textOnlyChanges(new COSDictionary(), newInfo)) {
+          return Optional.of(modified("the document information now points at a dictionary "
+              + "that holds more than text"));
+        }
+        infoChanged = true;
+      }
       int pages = before.getNumberOfPages();
       if (after.getNumberOfPages() != pages) {
         return Optional.of(modified("the page count changed from " + pages + " to "
@@ -191,9 +203,12 @@ public final class PdfRevisions {
       if (form.isPresent()) {
         return Optional.of(modified(form.get()));
       }
-      if (permissions.noChanges() && signaturesAdded) {
-        return Optional.of(new Finding(Reason.MODIFICATION_NOT_PERMITTED, "a later signature, "
-            + "where the certification (DocMDP P 1) allows no change"));
+      // DocMDP P 1 allows no change at all; validation data (/DSS) is not a change of the
+      // document (PAdES, ETSI EN 319 142-1).
+      if (permissions.noChanges() && (signaturesAdded || infoChanged)) {
+        return Optional.of(new Finding(Reason.MODIFICATION_NOT_PERMITTED, (signaturesAdded
+            ? "a later signature" : "a change to the document information")
+            + ", where the certification (DocMDP P 1) allows no change"));
       }
       return Optional.empty();
     }
@@ -246,6 +261,7 @@ public final class PdfRevisions {
     if (oldObj == oldInfo && newObj == newInfo && textOnlyChanges(oldInfo, newInfo)) {
       // Document information is not rendered; but a crafted file can make its dictionary do
       // a second job (resources, say), so only text values may change.
+      infoChanged = true;
       return Optional.empty();
     }
     if (oldObj instanceof COSDictionary d && (COSName.PAGE.equals(d.getCOSName(COSName.TYPE))

@@ -170,6 +170,17 @@ class PdfSealVerifierAttackTest {
   }
 
   @Test
+  void documentInformationRepointedAtAnObjectWithAnotherJob() throws Exception {
+    byte[] changed = update(sealedWithShadow(), doc -> {
+      org.apache.pdfbox.pdmodel.PDResources res = doc.getPage(0).getResources();
+      COSName f = res.getFontNames().iterator().next();
+      doc.getDocument().getTrailer().setItem(COSName.INFO,
+          res.getCOSObject().getCOSDictionary(COSName.FONT).getItem(f));
+    });
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), verify(changed).reason());
+  }
+
+  @Test
   void aLaterDssWithValidationData_isAllowed() throws Exception {
     byte[] sealed = sealed();
     byte[] withDss = update(sealed, doc -> {

@@ -226,6 +226,31 @@ class PdfSealerFeaturesTest {
   }
 
   @Test
+  void certifiedNoChanges_allowsValidationData_butNotAnInfoChange() throws Exception {
+    byte[] certified = PdfSealer.builder().certify(DocMdpPermission.NO_CHANGES).build()
+        .seal(PdfSealerInteropTest.samplePdf(1), PICTURE, PdfSealPlacement.at(1, 20, 20),
+            SIGNER.signingKey());
+    byte[] titled;
+    byte[] withDss;
+    try (PDDocument doc = Loader.loadPDF(certified)) {
+      doc.getDocumentInformation().setTitle("changed later");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      titled = out.toByteArray();
+    }
+    try (PDDocument doc = Loader.loadPDF(certified)) {
+      COSDictionary dss = new COSDictionary();
+      dss.setItem(COSName.getPDFName("Certs"), new COSArray());
+      doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("DSS"), dss);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      withDss = out.toByteArray();
+    }
+    assertEquals(Optional.of(Reason.MODIFICATION_NOT_PERMITTED), verify(PKI, titled).reason());
+    assertTrue(verify(PKI, withDss).isValid(), verify(PKI, withDss).toString());
+  }
+
+  @Test
   void certifiedFormFillingAndSigning_allowsALaterSeal() throws Exception {
     byte[] certified = PdfSealer.builder().certify(DocMdpPermission.FORM_FILLING_AND_SIGNING)
         .build().seal(PdfSealerInteropTest.samplePdf(1), PICTURE, PdfSealPlacement.at(1, 20, 20),
