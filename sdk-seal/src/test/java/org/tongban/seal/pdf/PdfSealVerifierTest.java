@@ -247,6 +247,43 @@ class PdfSealVerifierTest {
     assertEquals(Optional.of(Reason.BYTE_RANGE_INVALID), verifier(pki).verify(sealed).reason());
   }
 
+  /** Rewrites the sealed file's /ByteRange in place, in the spaces PDFBox reserved after it. */
+  private static byte[] withByteRange(byte[] sealed, java.util.function.LongUnaryOperator a,
+      java.util.function.LongUnaryOperator b, java.util.function.LongUnaryOperator c) {
+    String s = new String(sealed, StandardCharsets.ISO_8859_1);
+    Matcher m = Pattern.compile("/ByteRange \\[0 (\\d+) (\\d+) (\\d+)\\] *").matcher(s);
+    assertTrue(m.find());
+    String range = "/ByteRange [0 " + a.applyAsLong(Long.parseLong(m.group(1))) + " "
+        + b.applyAsLong(Long.parseLong(m.group(2))) + " "
+        + c.applyAsLong(Long.parseLong(m.group(3))) + "]";
+    assertTrue(range.length() <= m.end() - m.start());
+    byte[] out = sealed.clone();
+    byte[] text = String.format("%-" + (m.end() - m.start()) + "s", range)
+        .getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(text, 0, out, m.start(), text.length);
+    return out;
+  }
+
+  @Test
+  void aByteRangeReachingBeyondTheFile_isRejected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    byte[] beyond = withByteRange(sealed, x -> x, x -> x, x -> x + 1);
+    assertEquals(Optional.of(Reason.BYTE_RANGE_INVALID), verifier(pki).verify(beyond).reason());
+  }
+
+  @Test
+  void overlappingByteRanges_areRejected() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    // The second range starts inside the first: the signature's own bytes would be "signed".
+    byte[] overlapping = withByteRange(sealed, x -> x, x -> 10, x -> x);
+    assertEquals(Optional.of(Reason.BYTE_RANGE_INVALID),
+        verifier(pki).verify(overlapping).reason());
+    // And the untouched file still verifies: the rewriting itself is not what fails.
+    assertTrue(verifier(pki).verify(withByteRange(sealed, x -> x, x -> x, x -> x)).isValid());
+  }
+
   @ParameterizedTest
   @EnumSource(value = KeyType.class, names = {"SM2", "RSA"})
   void aChangedSignatureValue_failsTheSignature(KeyType type) throws Exception {
