@@ -1,6 +1,7 @@
 package org.tongban.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -99,6 +100,11 @@ class CliPdfTest {
         p("a.key"), "--cert", p("a.crt"));
     assertEquals("2", same[0]);
     assertTrue(same[2].contains("must not be the input"), same[2]);
+    String[] bad = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("one-page-cross.pdf"),
+        "--key", p("a.key"), "--cert", p("a.crt"), "--field", "NoSuchField");
+    assertEquals("2", bad[0]);
+    assertTrue(bad[2].contains("no field named NoSuchField"), bad[2]);
+    assertFalse(Files.exists(dir.resolve("one-page-cross.pdf")), "nothing half-written left");
 
     // The ses format: a makes a seal for b, b seals the PDF with it.
     ok("seal", "make", "--issuer-key", p("a.key"), "--issuer-cert", p("a.crt"),

@@ -25,8 +25,10 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -200,10 +202,8 @@ public final class PdfSealVerifier {
     }
     List<SigField> fields = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      java.util.Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref =
-          doc.getDocument().getXrefTable();
-      for (org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField field
-          : doc.getSignatureFields()) {
+      Map<COSObjectKey, Long> xref = doc.getDocument().getXrefTable();
+      for (PDSignatureField field : doc.getSignatureFields()) {
         String name = Optional.ofNullable(field.getFullyQualifiedName()).orElse("");
         Optional<SigField> direct = fromFile(pdf, xref, name, field.getCOSObject()
             .getItem(COSName.V));
@@ -219,7 +219,8 @@ public final class PdfSealVerifier {
         COSArray a = s.getCOSObject().getCOSArray(COSName.BYTERANGE);
         if (a != null && a.size() == 4) {
           range = new long[4];
-          for (int i = 0; i < 4 && range != null; i++) {
+          for (int i = 0; i < 4; i++) {
+            // Not an integer: −1, which no valid range has.
             range[i] = a.getObject(i) instanceof COSInteger n ? n.longValue() : -1;
           }
         }
@@ -337,8 +338,8 @@ public final class PdfSealVerifier {
       PdfRevisions.Permissions permissions) {}
 
   /** Reads an indirect, uncompressed signature dictionary from the file itself. */
-  private static Optional<SigField> fromFile(byte[] pdf,
-      java.util.Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref, String name, COSBase value) {
+  private static Optional<SigField> fromFile(byte[] pdf, Map<COSObjectKey, Long> xref,
+      String name, COSBase value) {
     if (!(value instanceof COSObject ref) || ref.getKey() == null) {
       return Optional.empty();
     }

@@ -257,10 +257,16 @@ public final class PdfSealer {
     } catch (IOException e) {
       throw new MalformedInputException("cannot seal this PDF", e);
     }
+    boolean done = false;
     try (doc; OutputStream os = Files.newOutputStream(out)) {
       Prepared p = prepare(doc, os, picture, placement, chain, ses);
+      done = true;
       return new PreparedPdfSeal(Optional.empty(), Optional.of(out), p.range, p.tbs, p.alg,
           p.digest, chain, p.ses);
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(out); // no half-written document left behind
+      }
     }
   }
 
