@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -127,7 +128,9 @@ public final class PdfRevisions {
   }
 
   private Optional<Finding> classify(byte[] pdf, int signedEnd) throws IOException {
-    try (PDDocument before = Loader.loadPDF(Arrays.copyOf(pdf, signedEnd));
+    // A view of the signed revision, not a copy: large files are held in memory once.
+    try (PDDocument before = Loader.loadPDF(new RandomAccessReadBuffer(
+        java.nio.ByteBuffer.wrap(pdf, 0, signedEnd).slice()));
         PDDocument after = Loader.loadPDF(pdf)) {
       Map<COSObjectKey, Long> oldXref = before.getDocument().getXrefTable();
       Map<COSObjectKey, Long> newXref = after.getDocument().getXrefTable();
