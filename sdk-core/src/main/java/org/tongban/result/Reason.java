@@ -36,6 +36,14 @@ public enum Reason {
   ISSUER_MISMATCH(Kind.FAILURE),
   /** The audience does not include this relying party. */
   AUDIENCE_MISMATCH(Kind.FAILURE),
+  /** The token is unsecured ({@code alg: none}). */
+  UNSECURED_TOKEN(Kind.FAILURE),
+  /** A symmetric (HMAC) algorithm or key where only public keys may verify. */
+  SYMMETRIC_ALGORITHM_REFUSED(Kind.FAILURE),
+  /** The token's {@code crit} header names an extension this verifier does not understand. */
+  CRITICAL_HEADER_UNSUPPORTED(Kind.FAILURE),
+  /** The header carries or points to a key ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}). */
+  HEADER_KEY_REFUSED(Kind.FAILURE),
   /** One kind of token is presented as another (RFC 8725 §3.11). */
   TOKEN_TYPE_MISMATCH(Kind.FAILURE),
   /** A certificate was revoked at or before the validation time. */
