@@ -86,47 +86,72 @@ public final class JwsVerifier {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(keys, "keys");
     VerificationResult.Builder<VerifiedJws> r = VerificationResult.builder(clock.instant());
+    Optional<VerifiedJws> v = verifyInto(r, token, kid -> keys);
+    return v.isPresent() ? r.build(v.get()) : r.buildFailed();
+  }
+
+  /** Where the keys for a token come from, once its header has passed the checks. */
+  interface KeysFor {
+    JsonWebKeys keys(Optional<String> kid);
+  }
+
+  /**
+   * Runs every check into {@code r}; returns the JWS only if all passed. A
+   * {@link KeySource.Unavailable} from {@code keysFor} is recorded as KEY_SOURCE_UNAVAILABLE.
+   */
+  Optional<VerifiedJws> verifyInto(VerificationResult.Builder<?> r, String token,
+      KeysFor keysFor) {
     if (token.length() > Limits.MAX_TOKEN_BYTES) {
-      return r.fail(CheckId.FORMAT, Reason.SIZE_LIMIT_EXCEEDED, "token longer than "
-          + Limits.MAX_TOKEN_BYTES).buildFailed();
+      r.fail(CheckId.FORMAT, Reason.SIZE_LIMIT_EXCEEDED, "token longer than "
+          + Limits.MAX_TOKEN_BYTES);
+      return Optional.empty();
     }
     Optional<CompactJws> parsed = CompactJws.parse(token);
     if (parsed.isEmpty()) {
-      return r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "not a strict compact JWS")
-          .buildFailed();
+      r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "not a strict compact JWS");
+      return Optional.empty();
     }
     CompactJws jws = parsed.get();
     r.ok(CheckId.FORMAT, "compact JWS");
     Map<String, Object> header = jws.header();
     if (!(header.get("alg") instanceof String alg)) {
-      return r.fail(HEADER, Reason.FORMAT_FAILURE, "no alg").buildFailed();
+      r.fail(HEADER, Reason.FORMAT_FAILURE, "no alg");
+      return Optional.empty();
     }
     Optional<Reason> refused = headerPolicy(header, alg);
     if (refused.isPresent()) {
-      return r.fail(HEADER, refused.get(), describe(refused.get(), header)).buildFailed();
+      r.fail(HEADER, refused.get(), describe(refused.get(), header));
+      return Optional.empty();
     }
     r.ok(HEADER, "alg " + alg + header.keySet());
     JwsAlgorithm algorithm = algorithms.get(alg);
     if (algorithm == null) {
-      return r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, alg + " is not one of "
-          + algorithms.keySet()).buildFailed();
+      r.fail(CheckId.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, alg + " is not one of "
+          + algorithms.keySet());
+      return Optional.empty();
     }
     r.ok(CheckId.ALGORITHM, alg);
-
-    List<JsonWebKeys.Key> candidates = new ArrayList<>();
-    Optional<String> kid = header.get("kid") instanceof String k ? Optional.of(k)
-        : Optional.empty();
-    if (header.containsKey("kid") && kid.isEmpty()) {
-      return r.fail(KEY, Reason.FORMAT_FAILURE, "kid is not a string").buildFailed();
+    if (header.containsKey("kid") && !(header.get("kid") instanceof String)) {
+      r.fail(KEY, Reason.FORMAT_FAILURE, "kid is not a string");
+      return Optional.empty();
+    }
+    Optional<String> kid = Optional.ofNullable((String) header.get("kid"));
+    JsonWebKeys keys;
+    try {
+      keys = keysFor.keys(kid);
+    } catch (KeySource.Unavailable e) {
+      r.fail(KEY, Reason.KEY_SOURCE_UNAVAILABLE, e.getMessage());
+      return Optional.empty();
     }
     if (kid.isPresent()) {
       for (JsonWebKeys.Refused f : keys.refused()) {
         if (f.keyId().equals(kid)) {
-          return r.fail(KEY, f.reason(), "key " + kid.get() + " refused: " + f.why())
-              .buildFailed();
+          r.fail(KEY, f.reason(), "key " + kid.get() + " refused: " + f.why());
+          return Optional.empty();
         }
       }
     }
+    List<JsonWebKeys.Key> candidates = new ArrayList<>();
     boolean wrongType = false;
     for (JsonWebKeys.Key k : keys.keys()) {
       if (kid.isPresent() && !k.keyId().equals(kid)) {
@@ -140,27 +165,26 @@ public final class JwsVerifier {
       candidates.add(k);
     }
     if (candidates.isEmpty()) {
-      return wrongType
-          ? r.fail(KEY, Reason.ALGORITHM_MISMATCH, "key " + kid.orElse("") + " is not for "
-              + alg).buildFailed()
-          : r.fail(KEY, Reason.KEY_NOT_FOUND, "no " + alg + " key" + kid.map(k -> " with kid "
-              + k).orElse("")).buildFailed();
+      if (wrongType) {
+        r.fail(KEY, Reason.ALGORITHM_MISMATCH, "key " + kid.orElse("") + " is not for " + alg);
+      } else {
+        r.fail(KEY, Reason.KEY_NOT_FOUND, "no " + alg + " key" + kid.map(k -> " with kid " + k)
+            .orElse(""));
+      }
+      return Optional.empty();
     }
     r.ok(KEY, kid.map(k -> "kid " + k).orElse(candidates.size() + " candidate key(s)"));
-
     for (JsonWebKeys.Key k : candidates.subList(0, Math.min(candidates.size(),
         MAX_KEYS_TRIED))) {
-      if (!lengthFits(jws.signature().length, algorithm, k)) {
-        continue;
-      }
-      if (key(k, algorithm).verifier().isValid(jws.signature(), jws.signingInput())) {
+      if (lengthFits(jws.signature().length, algorithm, k)
+          && key(k, algorithm).verifier().isValid(jws.signature(), jws.signingInput())) {
         r.ok(CheckId.SIGNATURE, alg + " with " + k.keyId().map(i -> "kid " + i)
             .orElse("the issuer's key"));
-        return r.build(new VerifiedJws(header, jws.payload(), algorithm, k));
+        return Optional.of(new VerifiedJws(header, jws.payload(), algorithm, k));
       }
     }
-    return r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, alg + " signature")
-        .buildFailed();
+    r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, alg + " signature");
+    return Optional.empty();
   }
 
   /** The first header rule a token breaks, in the order of {@link JwsVerifier}'s list. */

@@ -46,6 +46,14 @@ public enum Reason {
   HEADER_KEY_REFUSED(Kind.FAILURE),
   /** One kind of token is presented as another (RFC 8725 §3.11). */
   TOKEN_TYPE_MISMATCH(Kind.FAILURE),
+  /** A claim the token kind requires is absent or not of its type. */
+  REQUIRED_CLAIM_MISSING(Kind.FAILURE),
+  /** The ID token's nonce is not the one this login sent. */
+  NONCE_MISMATCH(Kind.FAILURE),
+  /** A one-time token (its {@code jti}) was already used. */
+  TOKEN_REPLAYED(Kind.FAILURE),
+  /** The person's real-name assurance level is below what this department requires. */
+  ASSURANCE_LEVEL_TOO_LOW(Kind.FAILURE),
   /** A certificate was revoked at or before the validation time. */
   REVOKED(Kind.FAILURE),
   /** The certificate chain is structurally invalid (basic constraints, path length, names). */

@@ -1,0 +1,226 @@
+package org.tongban.identity;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.tongban.SigningException;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureEncoding;
+import org.tongban.crypto.SigningKey;
+import org.tongban.crypto.VerificationKey;
+import org.tongban.internal.crypto.EcSignatureCodec;
+import org.tongban.internal.jose.Base64Url;
+
+/**
+ * The platform side, for samples, tests and small platforms: issues ID tokens, RFC 9068 access
+ * tokens ({@code typ at+jwt}) and back-channel logout tokens ({@code typ logout+jwt}) signed
+ * with one key — SM2 ({@code SM2SM3}, r‖s), RSA ({@code RS256}) or P-256 ({@code ES256}) — and
+ * publishes that key as a JWKS (SM2 as {@code {"kty":"EC","crv":"SM2"}}).
+ *
+ * <p>What is signed: ASCII(BASE64URL(header) '.' BASE64URL(claims)), header
+ * {@code {"alg","kid","typ"}}. Every token gets {@code iss}, {@code iat}, {@code exp} and a
+ * random {@code jti}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TokenIssuer {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String issuer;
+  private final SigningKey key;
+  private final PublicKey publicKey;
+  private final String keyId;
+  private final JwsAlgorithm algorithm;
+  private final Clock clock;
+
+  private TokenIssuer(String issuer, SigningKey key, PublicKey publicKey, String keyId,
+      Clock clock) {
+    this.issuer = issuer;
+    this.key = key;
+    this.publicKey = publicKey;
+    this.keyId = keyId;
+    this.clock = clock;
+    KeyType type = VerificationKey.keyTypeOf(publicKey);
+    this.algorithm = switch (type) {
+      case RSA -> JwsAlgorithm.RS256;
+      case EC_P256 -> JwsAlgorithm.ES256;
+      case SM2 -> JwsAlgorithm.SM2SM3;
+      default -> throw new IllegalArgumentException("no JWS algorithm for a " + type + " key");
+    };
+    if (key.algorithm().keyType() != type) {
+      throw new IllegalArgumentException("the signing key is not the public key's pair");
+    }
+    if (type == KeyType.SM2 && !java.util.Arrays.equals(key.parameters().distinguishingId(),
+        JwsAlgorithm.SM2SM3.parameters().distinguishingId())) {
+      throw new IllegalArgumentException("SM2SM3 tokens use the default distinguishing ID");
+    }
+  }
+
+  /**
+   * Creates an issuer.
+   *
+   * @param issuer the issuer identifier ({@code iss})
+   * @param key the signing key (an HSM or remote signer works)
+   * @param publicKey its public key, for the JWKS
+   * @param keyId the {@code kid}
+   * @param clock the clock for {@code iat}/{@code exp}
+   * @return the issuer
+   */
+  public static TokenIssuer create(String issuer, SigningKey key, PublicKey publicKey,
+      String keyId, Clock clock) {
+    return new TokenIssuer(Objects.requireNonNull(issuer, "issuer"),
+        Objects.requireNonNull(key, "key"), Objects.requireNonNull(publicKey, "publicKey"),
+        Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Returns the algorithm the tokens carry.
+   *
+   * @return the algorithm
+   */
+  public JwsAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /**
+   * Issues an ID token.
+   *
+   * @param subject {@code sub}
+   * @param clientId {@code aud}
+   * @param lifetime until {@code exp}
+   * @param claims further claims ({@code nonce}, {@code sid}, {@code acr}, {@code auth_time},
+   *     identity claims); they cannot replace the registered ones set here
+   * @return the compact JWT
+   */
+  public String idToken(String subject, String clientId, Duration lifetime,
+      Map<String, Object> claims) {
+    Map<String, Object> c = base(lifetime, claims);
+    c.put("sub", subject);
+    c.put("aud", clientId);
+    return sign("JWT", c);
+  }
+
+  /**
+   * Issues an RFC 9068 access token.
+   *
+   * @param subject {@code sub}
+   * @param audience {@code aud}, the resource
+   * @param clientId {@code client_id}
+   * @param lifetime until {@code exp}
+   * @param claims further claims ({@code scope}, {@code sid}, ...)
+   * @return the compact JWT
+   */
+  public String accessToken(String subject, String audience, String clientId,
+      Duration lifetime, Map<String, Object> claims) {
+    Map<String, Object> c = base(lifetime, claims);
+    c.put("sub", subject);
+    c.put("aud", audience);
+    c.put("client_id", clientId);
+    return sign("at+jwt", c);
+  }
+
+  /**
+   * Issues a back-channel logout token (OIDC Back-Channel Logout §2.4): the logout event, no
+   * nonce, a two-minute lifetime.
+   *
+   * @param clientId {@code aud}, the department app told to log out
+   * @param subject {@code sub}, if the platform names the person
+   * @param sessionId {@code sid}, if the platform names the session
+   * @return the compact JWT
+   */
+  public String logoutToken(String clientId, Optional<String> subject,
+      Optional<String> sessionId) {
+    if (subject.isEmpty() && sessionId.isEmpty()) {
+      throw new IllegalArgumentException("a logout token names a subject, a session or both");
+    }
+    Map<String, Object> c = base(Duration.ofMinutes(2), Map.of());
+    c.put("aud", clientId);
+    subject.ifPresent(s -> c.put("sub", s));
+    sessionId.ifPresent(s -> c.put("sid", s));
+    c.put("events", Map.of(TokenVerifier.BACKCHANNEL_LOGOUT_EVENT, Map.of()));
+    return sign("logout+jwt", c);
+  }
+
+  /**
+   * Returns the JWKS publishing this issuer's key.
+   *
+   * @return JSON
+   */
+  public String jwks() {
+    Map<String, Object> jwk = new LinkedHashMap<>();
+    if (publicKey instanceof RSAPublicKey rsa) {
+      jwk.put("kty", "RSA");
+      jwk.put("n", Base64Url.encode(unsigned(rsa.getModulus())));
+      jwk.put("e", Base64Url.encode(unsigned(rsa.getPublicExponent())));
+    } else {
+      ECPublicKey ec = (ECPublicKey) publicKey;
+      jwk.put("kty", "EC");
+      jwk.put("crv", algorithm == JwsAlgorithm.SM2SM3 ? "SM2" : "P-256");
+      jwk.put("x", Base64Url.encode(fixed(ec.getW().getAffineX(), 32)));
+      jwk.put("y", Base64Url.encode(fixed(ec.getW().getAffineY(), 32)));
+    }
+    jwk.put("kid", keyId);
+    jwk.put("use", "sig");
+    jwk.put("alg", algorithm.name());
+    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("keys", List.of(jwk)));
+  }
+
+  private Map<String, Object> base(Duration lifetime, Map<String, Object> claims) {
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("the lifetime must be positive");
+    }
+    Instant now = clock.instant();
+    Map<String, Object> c = new LinkedHashMap<>(claims);
+    c.put("iss", issuer);
+    c.put("iat", now.getEpochSecond());
+    c.put("exp", now.plus(lifetime).getEpochSecond());
+    byte[] jti = new byte[16];
+    RANDOM.nextBytes(jti);
+    c.put("jti", Base64Url.encode(jti));
+    return c;
+  }
+
+  private String sign(String typ, Map<String, Object> claims) {
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", algorithm.name());
+    header.put("kid", keyId);
+    header.put("typ", typ);
+    String input = Base64Url.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(header)
+        .getBytes(StandardCharsets.UTF_8)) + "." + Base64Url.encode(
+            com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims)
+                .getBytes(StandardCharsets.UTF_8));
+    byte[] sig = key.sign(input.getBytes(StandardCharsets.US_ASCII));
+    if (algorithm != JwsAlgorithm.RS256 && key.parameters().encoding() == SignatureEncoding.DER) {
+      sig = EcSignatureCodec.convert(sig, SignatureEncoding.DER, SignatureEncoding.RAW_R_S, 32);
+      if (sig == null) {
+        throw new SigningException("the signing key returned a malformed signature");
+      }
+    }
+    return input + "." + Base64Url.encode(sig);
+  }
+
+  private static byte[] unsigned(BigInteger v) {
+    byte[] b = v.toByteArray();
+    return b[0] == 0 && b.length > 1 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+  }
+
+  private static byte[] fixed(BigInteger v, int size) {
+    byte[] b = unsigned(v);
+    byte[] out = new byte[size];
+    System.arraycopy(b, 0, out, size - b.length, b.length);
+    return out;
+  }
+}
