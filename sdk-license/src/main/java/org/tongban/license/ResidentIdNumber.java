@@ -105,11 +105,7 @@ public final class ResidentIdNumber {
    * @return the masked form
    */
   public static String mask(String number) {
-    if (number.length() <= 7) {
-      return "*".repeat(number.length());
-    }
-    return number.substring(0, 3) + "*".repeat(number.length() - 7)
-        + number.substring(number.length() - 4);
+    return org.tongban.privacy.Masking.identifier(number);
   }
 
   /**
