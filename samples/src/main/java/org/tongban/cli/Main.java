@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tongban", mixinStandardHelpOptions = true, version = "tongban 0.1.0",
     description = "Tongban SDK: unified identity, electronic seals and licences.",
     subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class,
-        SealCommand.class, PdfCommand.class, LicenseCommand.class, DemoCommand.class})
+        SealCommand.class, PdfCommand.class, LicenseCommand.class, TokenCommand.Jwks.class,
+        TokenCommand.Token.class, DemoCommand.class})
 public final class Main implements Runnable {
   /** Success, or verification PASSED. */
   public static final int EXIT_OK = 0;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,14 +16,11 @@ class CliLicenseTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+    return new CliRunner(dir).run(args);
   }
 
   private String p(String n) {
-    return dir.resolve(n).toString();
+    return new CliRunner(dir).p(n);
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +20,15 @@ class CliPdfTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+    return new CliRunner(dir).run(args);
   }
 
   private String p(String n) {
-    return dir.resolve(n).toString();
+    return new CliRunner(dir).p(n);
   }
 
   private void ok(String... args) {
-    String[] r = run(args);
-    assertEquals("0", r[0], String.join(" ", args) + "\n" + r[1] + r[2]);
+    new CliRunner(dir).ok(args);
   }
 
   @Test

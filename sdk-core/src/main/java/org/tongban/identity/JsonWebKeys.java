@@ -164,6 +164,55 @@ public final class JsonWebKeys {
   }
 
   /**
+   * Writes a JWKS publishing public keys: RSA ({@code RS256}), P-256 ({@code ES256}) and SM2
+   * ({@code {"kty":"EC","crv":"SM2"}}, {@code SM2SM3}), each with {@code use: sig}.
+   *
+   * @param keysById the keys by {@code kid}, in the order to publish
+   * @return the JSON
+   * @throws IllegalArgumentException for another kind of key
+   */
+  public static String publish(Map<String, PublicKey> keysById) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map.Entry<String, PublicKey> e : keysById.entrySet()) {
+      Map<String, Object> jwk = new java.util.LinkedHashMap<>();
+      KeyType type = org.tongban.crypto.VerificationKey.keyTypeOf(e.getValue());
+      if (e.getValue() instanceof java.security.interfaces.RSAPublicKey rsa) {
+        jwk.put("kty", "RSA");
+        jwk.put("n", Base64Url.encode(unsigned(rsa.getModulus(), 0)));
+        jwk.put("e", Base64Url.encode(unsigned(rsa.getPublicExponent(), 0)));
+        jwk.put("alg", "RS256");
+      } else if (e.getValue() instanceof java.security.interfaces.ECPublicKey ec
+          && (type == KeyType.EC_P256 || type == KeyType.SM2)) {
+        jwk.put("kty", "EC");
+        jwk.put("crv", type == KeyType.SM2 ? "SM2" : "P-256");
+        jwk.put("x", Base64Url.encode(unsigned(ec.getW().getAffineX(), 32)));
+        jwk.put("y", Base64Url.encode(unsigned(ec.getW().getAffineY(), 32)));
+        jwk.put("alg", type == KeyType.SM2 ? "SM2SM3" : "ES256");
+      } else {
+        throw new IllegalArgumentException("no JWK form for a " + type + " key");
+      }
+      jwk.put("kid", e.getKey());
+      jwk.put("use", "sig");
+      out.add(jwk);
+    }
+    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("keys", out));
+  }
+
+  /** Big-endian without sign byte, left-padded to {@code size} when size is not 0. */
+  private static byte[] unsigned(BigInteger v, int size) {
+    byte[] b = v.toByteArray();
+    if (b.length > 1 && b[0] == 0) {
+      b = java.util.Arrays.copyOfRange(b, 1, b.length);
+    }
+    if (size == 0 || b.length >= size) {
+      return b;
+    }
+    byte[] out = new byte[size];
+    System.arraycopy(b, 0, out, size - b.length, b.length);
+    return out;
+  }
+
+  /**
    * Returns an empty set.
    *
    * @return no keys

@@ -1,16 +1,12 @@
 package org.tongban.identity;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -160,22 +156,7 @@ public final class TokenIssuer {
    * @return JSON
    */
   public String jwks() {
-    Map<String, Object> jwk = new LinkedHashMap<>();
-    if (publicKey instanceof RSAPublicKey rsa) {
-      jwk.put("kty", "RSA");
-      jwk.put("n", Base64Url.encode(unsigned(rsa.getModulus())));
-      jwk.put("e", Base64Url.encode(unsigned(rsa.getPublicExponent())));
-    } else {
-      ECPublicKey ec = (ECPublicKey) publicKey;
-      jwk.put("kty", "EC");
-      jwk.put("crv", algorithm == JwsAlgorithm.SM2SM3 ? "SM2" : "P-256");
-      jwk.put("x", Base64Url.encode(fixed(ec.getW().getAffineX(), 32)));
-      jwk.put("y", Base64Url.encode(fixed(ec.getW().getAffineY(), 32)));
-    }
-    jwk.put("kid", keyId);
-    jwk.put("use", "sig");
-    jwk.put("alg", algorithm.name());
-    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("keys", List.of(jwk)));
+    return JsonWebKeys.publish(Map.of(keyId, publicKey));
   }
 
   private Map<String, Object> base(Duration lifetime, Map<String, Object> claims) {
@@ -210,17 +191,5 @@ public final class TokenIssuer {
       }
     }
     return input + "." + Base64Url.encode(sig);
-  }
-
-  private static byte[] unsigned(BigInteger v) {
-    byte[] b = v.toByteArray();
-    return b[0] == 0 && b.length > 1 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
-  }
-
-  private static byte[] fixed(BigInteger v, int size) {
-    byte[] b = unsigned(v);
-    byte[] out = new byte[size];
-    System.arraycopy(b, 0, out, size - b.length, b.length);
-    return out;
   }
 }

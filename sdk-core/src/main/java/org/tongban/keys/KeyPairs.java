@@ -61,4 +61,34 @@ public final class KeyPairs {
       throw new IllegalStateException("EC key generation unavailable for " + type, e);
     }
   }
+  /**
+   * Derives the public key of a private key: from the modulus and public exponent of an RSA
+   * CRT key, or as d·G on the key's curve.
+   *
+   * @param key an RSA (CRT) or EC/SM2 private key
+   * @return the public key
+   * @throws org.tongban.KeyAccessException if the key is not one of those
+   */
+  public static java.security.PublicKey publicKeyOf(java.security.PrivateKey key) {
+    Objects.requireNonNull(key, "key");
+    try {
+      if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
+        return java.security.KeyFactory.getInstance("RSA", Bc.PROVIDER).generatePublic(
+            new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+      }
+      if (key instanceof java.security.interfaces.ECPrivateKey ec) {
+        KeyType type = SigningKeys.keyTypeOf(key);
+        org.bouncycastle.crypto.params.ECDomainParameters d =
+            org.tongban.internal.crypto.EcCurves.domain(type);
+        org.bouncycastle.math.ec.ECPoint q = d.getG().multiply(ec.getS()).normalize();
+        return java.security.KeyFactory.getInstance("EC", Bc.PROVIDER).generatePublic(
+            new org.bouncycastle.jce.spec.ECPublicKeySpec(q,
+                org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec(type.curveName())));
+      }
+    } catch (GeneralSecurityException e) {
+      throw new org.tongban.KeyAccessException("cannot derive the public key", e);
+    }
+    throw new org.tongban.KeyAccessException("cannot derive the public key of a "
+        + key.getAlgorithm() + " key without CRT parameters", null);
+  }
 }

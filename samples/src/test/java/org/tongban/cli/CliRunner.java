@@ -1,0 +1,36 @@
+package org.tongban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs the CLI in-process for tests: exit code, stdout and stderr; paths inside one folder. */
+final class CliRunner {
+  private final Path dir;
+
+  CliRunner(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Returns {exit code, stdout, stderr}. */
+  String[] run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
+    return new String[] {String.valueOf(code), o.toString(), e.toString()};
+  }
+
+  /** Runs and requires exit 0; returns stdout. */
+  String ok(String... args) {
+    String[] r = run(args);
+    assertEquals("0", r[0], String.join(" ", args) + "\n" + r[1] + r[2]);
+    return r[1];
+  }
+
+  /** A path in the folder. */
+  String p(String name) {
+    return dir.resolve(name).toString();
+  }
+}

@@ -1,0 +1,54 @@
+package org.tongban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jwks}, {@code token issue} and {@code token verify} as DESIGN.md §7 describes them. */
+class CliTokenTest {
+  @TempDir Path dir;
+
+  @Test
+  void issueJwksVerify_forSm2AndRsa_andFailuresWithTheirExitCodes() throws Exception {
+    CliRunner cli = new CliRunner(dir);
+    for (String alg : new String[] {"SM2", "RSA", "P256"}) {
+      cli.ok("keygen", "--alg", alg, "--subject", "CN=IdP " + alg + ",C=CN", "--out-key",
+          cli.p(alg + ".key"), "--out-cert", cli.p(alg + ".crt"));
+      String token = cli.ok("token", "issue", "--key", cli.p(alg + ".key"), "--kid", "k-" + alg,
+          "--iss", "https://idp.example", "--sub", "person-1", "--aud", "dept-a",
+          "--claims", "{\"nonce\":\"n1\",\"sid\":\"s1\"}").trim();
+      Files.writeString(dir.resolve(alg + ".jwks"), cli.ok("jwks", "--cert",
+          cli.p(alg + ".crt"), "--kid", "k-" + alg));
+      String out = cli.ok("token", "verify", "--jwks", cli.p(alg + ".jwks"), "--iss",
+          "https://idp.example", "--aud", "dept-a", "--token", token, "--nonce", "n1",
+          "--json");
+      assertTrue(out.contains("\"indication\":\"PASSED\""), out);
+      assertTrue(out.contains("\"sub\":\"person-1\""), out);
+      String[] wrongAud = cli.run("token", "verify", "--jwks", cli.p(alg + ".jwks"), "--iss",
+          "https://idp.example", "--aud", "dept-b", "--token", token);
+      assertEquals("1", wrongAud[0]);
+      assertTrue(wrongAud[1].startsWith("FAILED AUDIENCE_MISMATCH"), wrongAud[1]);
+    }
+    String logout = cli.ok("token", "issue", "--key", cli.p("SM2.key"), "--kid", "k-SM2",
+        "--iss", "https://idp.example", "--sub", "person-1", "--aud", "dept-a", "--type",
+        "logout").trim();
+    String[] asId = cli.run("token", "verify", "--jwks", cli.p("SM2.jwks"), "--iss",
+        "https://idp.example", "--aud", "dept-a", "--token", logout);
+    assertEquals("1", asId[0]);
+    assertTrue(asId[1].startsWith("FAILED TOKEN_TYPE_MISMATCH"), asId[1]);
+    assertEquals("0", cli.run("token", "verify", "--jwks", cli.p("SM2.jwks"), "--iss",
+        "https://idp.example", "--aud", "dept-a", "--type", "logout", "--token", logout)[0]);
+    String[] unknownKey = cli.run("token", "verify", "--jwks", cli.p("RSA.jwks"), "--iss",
+        "https://idp.example", "--aud", "dept-a", "--token", logout);
+    assertEquals("3", unknownKey[0], unknownKey[1]);
+    String[] garbage = cli.run("token", "verify", "--jwks", cli.p("SM2.jwks"), "--iss",
+        "https://idp.example", "--aud", "dept-a", "--token", "not.a token");
+    assertEquals("1", garbage[0]);
+    assertTrue(garbage[1].startsWith("FAILED FORMAT_FAILURE"), garbage[1]);
+    assertEquals("2", cli.run("token", "verify", "--iss", "x", "--aud", "y", "--token", "t")[0]);
+  }
+}
