@@ -151,6 +151,21 @@ public final class TokenIssuer {
   }
 
   /**
+   * Issues a client assertion for {@code private_key_jwt} (RFC 7523 §3, OIDC Core §9): this
+   * issuer is the client — {@code iss} and {@code sub} are its client id — and {@code aud} is
+   * the platform's token endpoint; one minute of life and a random {@code jti}.
+   *
+   * @param tokenEndpoint the audience
+   * @return the compact JWT
+   */
+  public String clientAssertion(java.net.URI tokenEndpoint) {
+    Map<String, Object> c = base(Duration.ofMinutes(1), Map.of());
+    c.put("sub", issuer);
+    c.put("aud", tokenEndpoint.toString());
+    return sign("JWT", c);
+  }
+
+  /**
    * Returns the JWKS publishing this issuer's key.
    *
    * @return JSON

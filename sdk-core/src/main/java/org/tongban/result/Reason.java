@@ -54,6 +54,10 @@ public enum Reason {
   TOKEN_REPLAYED(Kind.FAILURE),
   /** The person's real-name assurance level is below what this department requires. */
   ASSURANCE_LEVEL_TOO_LOW(Kind.FAILURE),
+  /** The login callback's {@code state} is not the one this login sent (CSRF). */
+  STATE_MISMATCH(Kind.FAILURE),
+  /** The platform refused the login or the code exchange ({@code error} response). */
+  AUTHORIZATION_FAILED(Kind.FAILURE),
   /** A certificate was revoked at or before the validation time. */
   REVOKED(Kind.FAILURE),
   /** The certificate chain is structurally invalid (basic constraints, path length, names). */
