@@ -1,0 +1,74 @@
+package org.tongban.identity;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import org.tongban.result.VerificationResult;
+
+/**
+ * The back-channel logout endpoint's logic (OIDC Back-Channel Logout §2.5, §2.8): reads the
+ * {@code logout_token} form parameter, verifies it with {@link TokenVerifier#verifyLogoutToken}
+ * (which refuses replays), ends the sessions it names, and says what to answer — 200 when the
+ * token verified (also when no session matched: the platform must not learn who is logged in),
+ * 400 with an OAuth error otherwise. Responses must carry {@code Cache-Control: no-store}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class BackChannelLogout {
+  private final TokenVerifier verifier;
+  private final SessionRegistry sessions;
+
+  /**
+   * Creates the handler.
+   *
+   * @param verifier the platform's token verifier
+   * @param sessions the app's sessions
+   */
+  public BackChannelLogout(TokenVerifier verifier, SessionRegistry sessions) {
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+  }
+
+  /**
+   * What the endpoint answers.
+   *
+   * @param status 200 or 400
+   * @param body the JSON body (empty object, or an OAuth error)
+   * @param ended how many sessions ended
+   * @param result the logout token's verification
+   */
+  public record Response(int status, String body, int ended,
+      VerificationResult<VerifiedToken> result) {}
+
+  /**
+   * Handles one POST.
+   *
+   * @param formBody the {@code application/x-www-form-urlencoded} body
+   * @return the answer
+   */
+  public Response handle(String formBody) {
+    Objects.requireNonNull(formBody, "formBody");
+    Optional<String> token = Optional.empty();
+    for (String pair : formBody.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals("logout_token")) {
+        if (token.isPresent()) {
+          token = Optional.of(""); // twice: malformed
+          break;
+        }
+        token = Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    VerificationResult<VerifiedToken> r = verifier.verifyLogoutToken(token.orElse(""));
+    if (!r.isValid()) {
+      return new Response(400, "{\"error\":\"invalid_request\",\"error_description\":\""
+          + r.reason().map(Enum::name).orElse("INVALID") + "\"}", 0, r);
+    }
+    VerifiedToken t = r.orElseThrow();
+    int ended = sessions.endFromPlatform(t.issuer(), t.sessionId(), t.subject());
+    return new Response(200, "{}", ended, r);
+  }
+}
