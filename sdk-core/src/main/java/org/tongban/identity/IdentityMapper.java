@@ -73,23 +73,35 @@ public final class IdentityMapper {
    */
   public VerificationResult<Identity> map(VerifiedToken token) {
     Objects.requireNonNull(token, "token");
+    return map(token.claims());
+  }
+
+  /**
+   * Maps claims from elsewhere (a ticket platform's userinfo, say), with the same names and
+   * rules; {@code sub} and {@code sid} are read from those claim names.
+   *
+   * @param claims the claims
+   * @return PASSED with the identity, or FAILED with the reason
+   */
+  public VerificationResult<Identity> map(Map<String, Object> claims) {
+    Objects.requireNonNull(claims, "claims");
     VerificationResult.Builder<Identity> r = VerificationResult.builder(clock.instant());
-    Optional<String> sub = token.subject();
-    Optional<String> name = token.string(nameClaim);
+    Optional<String> sub = text(claims, "sub");
+    Optional<String> name = text(claims, nameClaim);
     if (sub.isEmpty() || name.isEmpty()) {
       return r.fail(CLAIMS, Reason.REQUIRED_CLAIM_MISSING, sub.isEmpty() ? "sub"
           : nameClaim).buildFailed();
     }
-    boolean legal = token.string(typeClaim).map(legalValue::equals).orElse(false);
-    Optional<String> uscc = token.string(creditCodeClaim);
+    boolean legal = text(claims, typeClaim).map(legalValue::equals).orElse(false);
+    Optional<String> uscc = text(claims, creditCodeClaim);
     if (legal && uscc.isEmpty()) {
       return r.fail(CLAIMS, Reason.REQUIRED_CLAIM_MISSING, "a legal person without "
           + creditCodeClaim).buildFailed();
     }
-    Optional<Identity.Agent> agent = legal ? token.string(agentNameClaim).map(n ->
-        new Identity.Agent(n, token.string(agentIdNumberClaim))) : Optional.empty();
+    Optional<Identity.Agent> agent = legal ? text(claims, agentNameClaim).map(n ->
+        new Identity.Agent(n, text(claims, agentIdNumberClaim))) : Optional.empty();
     r.ok(CLAIMS, legal ? "legal person" : "natural person");
-    int level = level(token);
+    int level = level(claims);
     if (level < minimumLevel) {
       return r.fail(ASSURANCE, Reason.ASSURANCE_LEVEL_TOO_LOW, "level " + level
           + ", at least " + minimumLevel + " required").buildFailed();
@@ -97,13 +109,21 @@ public final class IdentityMapper {
     r.ok(ASSURANCE, "level " + level + " (minimum " + minimumLevel + ")");
     return r.build(new Identity(legal ? Identity.SubjectType.LEGAL_PERSON
         : Identity.SubjectType.NATURAL_PERSON, sub.get(), name.get(),
-        legal ? Optional.empty() : token.string(idNumberClaim), uscc, agent, level,
-        token.sessionId()));
+        legal ? Optional.empty() : text(claims, idNumberClaim), uscc, agent, level,
+        text(claims, "sid")));
   }
 
-  private int level(VerifiedToken token) {
+  private static Optional<String> text(Map<String, Object> claims, String name) {
+    Object v = claims.get(name);
+    if (v instanceof String s && !s.isEmpty()) {
+      return Optional.of(s);
+    }
+    return v instanceof Number n ? Optional.of(String.valueOf(n)) : Optional.empty();
+  }
+
+  private int level(Map<String, Object> claims) {
     if (levelClaim.isPresent()) {
-      Object v = token.claims().get(levelClaim.get());
+      Object v = claims.get(levelClaim.get());
       if (v instanceof Number n && n.intValue() >= 0 && n.doubleValue() == n.intValue()) {
         return n.intValue();
       }
@@ -112,7 +132,7 @@ public final class IdentityMapper {
       }
       return 0;
     }
-    return token.string("acr").map(a -> acrLevels.getOrDefault(a, 0)).orElse(0);
+    return text(claims, "acr").map(a -> acrLevels.getOrDefault(a, 0)).orElse(0);
   }
 
   /** Builds an {@link IdentityMapper}. Not thread-safe. */
