@@ -1,9 +1,5 @@
 package org.tongban.identity;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tongban.internal.jose.Json;
+import org.tongban.internal.jose.Utf8;
 import org.tongban.result.CheckId;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
@@ -161,14 +159,13 @@ public final class TokenVerifier {
     }
     stale.get().ifPresent(d -> r.warn(KEYS, Reason.STALE_KEYS_USED, "keys " + d.toSeconds()
         + " s past their refresh, the key source being unavailable"));
-    Map<String, Object> claims;
-    try {
-      claims = com.nimbusds.jose.util.JSONObjectUtils.parse(StandardCharsets.UTF_8.newDecoder()
-          .decode(ByteBuffer.wrap(verified.get().payload())).toString());
-    } catch (CharacterCodingException | ParseException | RuntimeException e) {
+    Optional<Map<String, Object>> parsed = Utf8.decode(verified.get().payload())
+        .flatMap(Json::parseObject);
+    if (parsed.isEmpty()) {
       return r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "the payload is not a JSON object")
           .buildFailed();
     }
+    Map<String, Object> claims = parsed.get();
     Map<String, Object> header = verified.get().header();
 
     // Kind.
@@ -218,7 +215,7 @@ public final class TokenVerifier {
             nbf.longValue())).buildFailed();
       }
     }
-    r.ok(TIME, "until " + exp + " (skew " + skew.toSeconds() + " s)");
+    r.ok(TIME, "within exp, iat, nbf");
 
     // Nonce (ID token).
     if (kind.get() == TokenKind.ID_TOKEN) {

@@ -18,7 +18,7 @@ public final class VerifiedJws {
 
   VerifiedJws(Map<String, Object> header, byte[] payload, JwsAlgorithm algorithm,
       JsonWebKeys.Key key) {
-    this.header = Map.copyOf(header);
+    this.header = java.util.Collections.unmodifiableMap(header); // fresh from the parser
     this.payload = payload.clone();
     this.algorithm = Objects.requireNonNull(algorithm);
     this.key = Objects.requireNonNull(key);

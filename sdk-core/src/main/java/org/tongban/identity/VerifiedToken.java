@@ -21,7 +21,7 @@ public final class VerifiedToken {
 
   VerifiedToken(TokenKind kind, Map<String, Object> claims, VerifiedJws jws) {
     this.kind = Objects.requireNonNull(kind);
-    this.claims = Map.copyOf(claims);
+    this.claims = java.util.Collections.unmodifiableMap(claims); // fresh from the parser
     this.jws = Objects.requireNonNull(jws);
   }
 

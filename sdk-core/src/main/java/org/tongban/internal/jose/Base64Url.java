@@ -25,22 +25,28 @@ public final class Base64Url {
     if (n % 4 == 1) {
       return Optional.empty();
     }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_')) {
+    byte[] ascii = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(from + i);
+      // The JDK decoder below refuses anything outside the alphabet except '=' padding.
+      if (c == '=' || c > 0x7f) {
         return Optional.empty();
       }
+      ascii[i] = (byte) c;
     }
     if (n % 4 != 0) {
       int last = value(s.charAt(to - 1));
       // 2 leftover characters carry 12 bits for 1 byte (4 unused), 3 carry 18 for 2 (2 unused).
       int unusedMask = n % 4 == 2 ? 0x0f : 0x03;
-      if ((last & unusedMask) != 0) {
+      if (last < 0 || (last & unusedMask) != 0) {
         return Optional.empty();
       }
     }
-    return Optional.of(Base64.getUrlDecoder().decode(s.substring(from, to)));
+    try {
+      return Optional.of(Base64.getUrlDecoder().decode(ascii));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -73,6 +79,6 @@ public final class Base64Url {
     if (c >= '0' && c <= '9') {
       return c - '0' + 52;
     }
-    return c == '-' ? 62 : 63;
+    return c == '-' ? 62 : c == '_' ? 63 : -1;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A JWS in compact serialization (RFC 7515 §7.1), read strictly before any library sees it:
  * exactly three parts, each canonical base64url without padding or whitespace, a header that is
- * one JSON object (duplicate names and trailing text refused). nimbus-jose-jwt accepts spaces,
+ * one JSON object ({@link Json}: duplicate names and trailing text refused). nimbus-jose-jwt accepts spaces,
  * illegal characters and {@code =} inside a valid token; this reader does not.
  *
  * @param header the parsed protected header
@@ -37,16 +37,15 @@ public record CompactJws(Map<String, Object> header, byte[] payload, byte[] sign
     if (header.isEmpty() || payload.isEmpty() || signature.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> json;
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(header.get())).toString();
-      json = com.nimbusds.jose.util.JSONObjectUtils.parse(text);
-    } catch (java.nio.charset.CharacterCodingException | java.text.ParseException
-        | RuntimeException e) {
+    Optional<String> text = Utf8.decode(header.get());
+    if (text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new CompactJws(json, payload.get(), signature.get(),
+    Optional<Map<String, Object>> json = Json.parseObject(text.get());
+    if (json.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CompactJws(json.get(), payload.get(), signature.get(),
         token.substring(0, second).getBytes(StandardCharsets.US_ASCII)));
   }
 }
