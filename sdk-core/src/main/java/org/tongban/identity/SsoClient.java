@@ -139,6 +139,8 @@ public final class SsoClient {
     if (!acrValues.isEmpty()) {
       q.put("acr_values", String.join(" ", acrValues));
     }
+    verifier.maxAuthenticationAge().ifPresent(a -> q.put("max_age",
+        String.valueOf(a.toSeconds())));
     String base = provider.authorizationEndpoint().toString();
     return new AuthorizationRequest(URI.create(base + (base.contains("?") ? "&" : "?")
         + form(q)), state, nonce, verifierValue);

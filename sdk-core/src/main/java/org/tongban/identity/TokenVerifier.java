@@ -37,6 +37,8 @@ import org.tongban.result.VerificationResult;
  *   <li>{@code token.claims} — what the kind requires ({@link Reason#REQUIRED_CLAIM_MISSING}):
  *       {@code sub} (ID, access), {@code client_id} and {@code jti} (RFC 9068), {@code jti} and
  *       {@code sid} or {@code sub} (logout);
+ *   <li>{@code token.auth-time} — when configured, {@code auth_time} within {@code max_age}
+ *       ({@link Reason#POLICY_FAILURE}; absent: {@link Reason#REQUIRED_CLAIM_MISSING});
  *   <li>{@code token.nonce} — the nonce this login sent ({@link Reason#NONCE_MISMATCH});
  *   <li>{@code token.replay} — a logout token's {@code iss}+{@code jti} seen before
  *       ({@link Reason#TOKEN_REPLAYED}); remembered until it expires (bounded);
@@ -64,6 +66,8 @@ public final class TokenVerifier {
   public static final CheckId NONCE = CheckId.of("token.nonce");
   /** Replay. */
   public static final CheckId REPLAY = CheckId.of("token.replay");
+  /** Authentication age against {@code max_age}. */
+  public static final CheckId AUTH_TIME = CheckId.of("token.auth-time");
   /** Key freshness. */
   public static final CheckId KEYS = CheckId.of("token.keys");
 
@@ -82,6 +86,7 @@ public final class TokenVerifier {
   private final Duration skew;
   private final Clock clock;
   private final boolean platformAccessTokens;
+  private final Optional<Duration> maxAuthenticationAge;
   /** iss + " " + jti of logout tokens already used → until when they are remembered. */
   private final Map<String, Instant> usedLogoutTokens = new ConcurrentHashMap<>();
 
@@ -94,6 +99,7 @@ public final class TokenVerifier {
     this.skew = b.skew;
     this.clock = b.clock;
     this.platformAccessTokens = b.platformAccessTokens;
+    this.maxAuthenticationAge = b.maxAuthenticationAge;
   }
 
   /**
@@ -216,6 +222,20 @@ public final class TokenVerifier {
       }
     }
     r.ok(TIME, "within exp, iat, nbf");
+
+    // Authentication age (ID token, OIDC Core 3.1.3.7 item 13).
+    if (kind.get() == TokenKind.ID_TOKEN && maxAuthenticationAge.isPresent()) {
+      if (!(claims.get("auth_time") instanceof Number at)) {
+        return r.fail(AUTH_TIME, Reason.REQUIRED_CLAIM_MISSING, "auth_time").buildFailed();
+      }
+      Instant authTime = Instant.ofEpochSecond(at.longValue());
+      if (now.isAfter(authTime.plus(maxAuthenticationAge.get()).plus(skew))) {
+        return r.fail(AUTH_TIME, Reason.POLICY_FAILURE, "authenticated at " + authTime
+            + ", longer ago than max_age " + maxAuthenticationAge.get().toSeconds() + " s")
+            .buildFailed();
+      }
+      r.ok(AUTH_TIME, "within max_age");
+    }
 
     // Nonce (ID token).
     if (kind.get() == TokenKind.ID_TOKEN) {
@@ -343,6 +363,11 @@ public final class TokenVerifier {
     return previous == null;
   }
 
+  /** The {@code max_age} login requests should carry, when configured. */
+  Optional<Duration> maxAuthenticationAge() {
+    return maxAuthenticationAge;
+  }
+
   @Override
   public String toString() {
     return "TokenVerifier[" + issuer + ", client " + clientId + ", " + jws + "]";
@@ -358,6 +383,7 @@ public final class TokenVerifier {
     private Duration skew = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private boolean platformAccessTokens;
+    private Optional<Duration> maxAuthenticationAge = Optional.empty();
 
     private Builder(String issuer, String clientId, KeySource keys) {
       this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -391,6 +417,22 @@ public final class TokenVerifier {
      */
     public Builder accessTokenAudience(String audience) {
       this.resource = Optional.of(Objects.requireNonNull(audience, "audience"));
+      return this;
+    }
+
+    /**
+     * Requires ID tokens to carry {@code auth_time} no older than this (the {@code max_age} of
+     * the authorization request; OIDC Core §3.1.3.7, item 13). Older is
+     * {@link Reason#POLICY_FAILURE}; absent is {@link Reason#REQUIRED_CLAIM_MISSING}.
+     *
+     * @param maxAge the longest time since the person authenticated
+     * @return this builder
+     */
+    public Builder maxAuthenticationAge(Duration maxAge) {
+      if (maxAge.isNegative()) {
+        throw new IllegalArgumentException("max_age is not negative");
+      }
+      this.maxAuthenticationAge = Optional.of(maxAge);
       return this;
     }
 

@@ -85,6 +85,7 @@ class SsoClientTest {
     assertEquals("openid profile", q.get("scope"));
     assertEquals("urn:gov:cn:loa:2", q.get("acr_values"));
     assertEquals(req.state(), q.get("state"));
+    assertEquals(null, q.get("max_age"), "only when the verifier requires it");
     platform.expect(req.uri());
     return req;
   }
@@ -107,6 +108,18 @@ class SsoClientTest {
     assertTrue(out.toString().startsWith(platform.issuer + "/logout?id_token_hint="),
         out.toString());
     assertTrue(!req.toString().contains(req.codeVerifier()), "secrets stay out of toString");
+  }
+
+  @Test
+  void maxAge_isSentWhenTheVerifierRequiresIt() {
+    TokenVerifier v = TokenVerifier.builder(platform.issuer, "dept-a", KeySource.of(
+        JsonWebKeys.parse(platform.tokens.jwks()))).algorithms(JwsAlgorithm.SM2SM3)
+        .maxAuthenticationAge(java.time.Duration.ofMinutes(10)).build();
+    SsoClient c = SsoClient.builder(platform.metadata(), "dept-a",
+        URI.create("https://dept-a.example/callback"), v,
+        ClientAuthentication.clientSecretBasic("s3cret")).build();
+    assertEquals("600", TestPlatform.form(c.authorizationRequest().uri().getRawQuery())
+        .get("max_age"));
   }
 
   @Test

@@ -145,6 +145,21 @@ class TokenVerifierTest {
   }
 
   @Test
+  void maxAge_requiresARecentAuthTime() {
+    TokenVerifier v = verifier().maxAuthenticationAge(Duration.ofMinutes(10)).build();
+    Map<String, Object> c = idClaims();
+    assertEquals(Optional.of(Reason.REQUIRED_CLAIM_MISSING), v.verifyIdToken(raw(header("JWT"),
+        c), Optional.empty()).reason(), "no auth_time");
+    c.put("auth_time", NOW.minusSeconds(300).getEpochSecond());
+    assertTrue(v.verifyIdToken(raw(header("JWT"), c), Optional.empty()).isValid());
+    c.put("auth_time", NOW.minusSeconds(3600).getEpochSecond());
+    assertEquals(Optional.of(Reason.POLICY_FAILURE), v.verifyIdToken(raw(header("JWT"), c),
+        Optional.empty()).reason());
+    assertTrue(V.verifyIdToken(raw(header("JWT"), c), Optional.empty()).isValid(),
+        "without max_age, auth_time is not judged");
+  }
+
+  @Test
   void nonce_mustBeTheLoginsNonce() {
     Map<String, Object> c = idClaims();
     c.put("nonce", "n-1");
