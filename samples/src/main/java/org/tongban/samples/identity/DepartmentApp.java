@@ -1,0 +1,107 @@
+package org.tongban.samples.identity;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.tongban.http.HttpTransports;
+import org.tongban.identity.ClientAuthentication;
+import org.tongban.identity.Identity;
+import org.tongban.identity.IdentityMapper;
+import org.tongban.identity.JwksKeySource;
+import org.tongban.identity.JwsAlgorithm;
+import org.tongban.identity.ProviderMetadata;
+import org.tongban.identity.SsoClient;
+import org.tongban.identity.TokenVerifier;
+import org.tongban.identity.servlet.TongbanSsoFilter;
+
+/**
+ * A department web app protected by one sign-on: Jetty, the {@link TongbanSsoFilter} on
+ * {@code /app/}, and a page that greets the logged-in person. This is all the configuration a
+ * department writes — discovery, pinned algorithm, client secret, minimum real-name level.
+ */
+public final class DepartmentApp implements AutoCloseable {
+  private final Server jetty;
+  private final String url;
+
+  /**
+   * Starts the app on a loopback port.
+   *
+   * @param name the department's name, shown on its page
+   * @param clientId its client id at the platform
+   * @param secret its client secret
+   * @param issuer the platform
+   * @param port the port (0 for any)
+   * @throws Exception if Jetty cannot start
+   */
+  public DepartmentApp(String name, String clientId, String secret, String issuer, int port)
+      throws Exception {
+    jetty = new Server(new InetSocketAddress("127.0.0.1", port));
+    ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    // Browsers keep cookies per host, not per port: apps sharing 127.0.0.1 need their own
+    // session cookie names (on real hosts the default would do).
+    ctx.getSessionHandler().setSessionCookie("SESSION_" + clientId.replaceAll("[^A-Za-z0-9]",
+        "_"));
+    jetty.setHandler(ctx);
+    jetty.start();
+    url = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+
+    // [START sso-filter]
+    ProviderMetadata platform = ProviderMetadata.discover(URI.create(issuer),
+        HttpTransports.okHttp());
+    TokenVerifier verifier = TokenVerifier.builder(issuer, clientId,
+        JwksKeySource.builder(platform.jwksUri()).build())
+        .algorithms(JwsAlgorithm.SM2SM3)
+        .build();
+    SsoClient login = SsoClient.builder(platform, clientId, URI.create(url + "/sso/callback"),
+        verifier, ClientAuthentication.clientSecretBasic(secret)).build();
+    TongbanSsoFilter filter = TongbanSsoFilter.builder(login, verifier,
+        IdentityMapper.builder().acrLevel("urn:tongban:loa:2", 2)
+            .acrLevel("urn:tongban:loa:3", 3).minimumLevel(2).build())
+        .protect("/app/")
+        .afterLogout(URI.create(url + "/"))
+        .build();
+    // [END sso-filter]
+
+    ctx.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addServlet(new ServletHolder(new HttpServlet() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+          throws IOException {
+        Identity id = (Identity) req.getAttribute(TongbanSsoFilter.IDENTITY);
+        resp.setContentType("text/html; charset=UTF-8");
+        resp.getWriter().print("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            + "<title>" + name + "</title></head><body><h1>" + name + "</h1><p id=\"who\">"
+            + (id == null ? "未登录 (not logged in) <a href=\"/app/\">登录</a>"
+                : "您好，" + id.name() + "（实名等级 " + id.assuranceLevel() + "）"
+                    + " <a id=\"logout\" href=\"/sso/logout\">退出</a>")
+            + "</p></body></html>");
+      }
+    }), "/*");
+  }
+
+  /**
+   * Returns the app's base URL.
+   *
+   * @return http://127.0.0.1:port
+   */
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public void close() throws Exception {
+    jetty.stop();
+  }
+}
