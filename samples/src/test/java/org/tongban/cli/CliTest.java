@@ -130,6 +130,9 @@ class CliTest {
     Out r = cli("demo", "--dir", p("demo"));
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("demo: all steps passed"), r.out());
+    assertTrue(r.out().contains("[ok]   app B: logged in without a second login (one sign-on)"),
+        r.out());
+    assertTrue(r.out().contains("[ok]   app B asks for a login again"), r.out());
     assertFalse(r.out().contains("[FAIL]"));
     for (String alg : new String[] {"sm2", "rsa"}) {
       assertTrue(r.out().contains("[ok]   seal notice." + alg + ".pdf"), r.out());
