@@ -101,7 +101,13 @@ public final class DepartmentApp implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() throws IOException {
+    try {
+      jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IOException("cannot stop the app", e);
+    }
   }
 }
