@@ -32,7 +32,8 @@ class ReadmeTest {
   @org.junit.jupiter.params.provider.CsvSource({
       "sign-verify, samples/src/main/java/org/tongban/samples/crypto/SignVerifySample.java",
       "seal-verify, samples/src/main/java/org/tongban/samples/seal/SealSample.java",
-      "license-verify, samples/src/main/java/org/tongban/samples/license/LicenseSample.java"})
+      "license-verify, samples/src/main/java/org/tongban/samples/license/LicenseSample.java",
+      "token-verify, samples/src/main/java/org/tongban/samples/identity/TokenVerifySample.java"})
   void quickStart_equalsCompiledSample(String region, String file) throws Exception {
     Path src = TestData.projectRoot().resolve(file);
     String code = between(Files.readString(src), "// [START " + region + "]\n",
@@ -47,10 +48,12 @@ class ReadmeTest {
   }
 
   @Test
-  void quickStarts_run() {
+  void quickStartsAndSamples_run() throws Exception {
     assertTrue(SignVerifySample.run());
     assertTrue(org.tongban.samples.seal.SealSample.run());
     assertTrue(org.tongban.samples.license.LicenseSample.run());
+    assertTrue(org.tongban.samples.identity.TokenVerifySample.run());
+    assertTrue(org.tongban.samples.seal.PdfSealSample.run());
   }
 
   @Test
