@@ -41,6 +41,14 @@ import org.tongban.io.Limits;
  * @since 0.1
  */
 public final class JwksKeySource implements KeySource {
+  /** How long a fetched set is used: 5 minutes. */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMinutes(5);
+  /** How long before expiry one caller refreshes: 30 seconds. */
+  public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(30);
+  /** The least time between fetches for unknown key ids or after a failure: 30 seconds. */
+  public static final Duration DEFAULT_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
+  /** How long past refresh a cached set serves during an outage: 1 hour. */
+  public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofHours(1);
   private final URI uri;
   private final HttpTransport transport;
   private final HttpLimits limits;
@@ -200,10 +208,10 @@ public final class JwksKeySource implements KeySource {
     private HttpTransport transport;
     private HttpLimits limits = HttpLimits.defaults();
     private Clock clock = Clock.systemUTC();
-    private Duration ttl = Duration.ofMinutes(5);
-    private Duration refreshAhead = Duration.ofSeconds(30);
-    private Duration minRefetch = Duration.ofSeconds(30);
-    private Duration tolerance = Duration.ofHours(1);
+    private Duration ttl = DEFAULT_REFRESH_INTERVAL;
+    private Duration refreshAhead = DEFAULT_REFRESH_AHEAD;
+    private Duration minRefetch = DEFAULT_MIN_REFETCH_INTERVAL;
+    private Duration tolerance = DEFAULT_OUTAGE_TOLERANCE;
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -302,6 +310,10 @@ public final class JwksKeySource implements KeySource {
      * @return the source
      */
     public JwksKeySource build() {
+      if (refreshAhead.compareTo(ttl) >= 0) {
+        throw new IllegalStateException("refresh-ahead must be shorter than the refresh "
+            + "interval");
+      }
       if (transport == null) {
         transport = HttpTransports.okHttp();
       }
