@@ -138,8 +138,9 @@ public final class JwksKeySource implements KeySource {
   }
 
   private void refreshAheadOnce(Instant now, Cached seen) {
-    if (cached == seen) {
-      fetch(now); // a failure keeps the current set until it expires
+    // A failure keeps the current set until it expires, and is not retried at once.
+    if (cached == seen && Duration.between(lastAttempt, now).compareTo(minRefetch) >= 0) {
+      fetch(now);
     }
   }
 

@@ -353,6 +353,13 @@ public final class TokenVerifier {
   private boolean remember(Map<String, Object> claims, Instant exp, Instant now) {
     if (usedLogoutTokens.size() >= MAX_REPLAY_ENTRIES) {
       usedLogoutTokens.values().removeIf(until -> until.isBefore(now));
+      // Still full of live entries: forget one rather than grow without bound (only the
+      // platform's key can mint logout tokens, so this takes a platform flooding us).
+      java.util.Iterator<String> it = usedLogoutTokens.keySet().iterator();
+      while (usedLogoutTokens.size() >= MAX_REPLAY_ENTRIES && it.hasNext()) {
+        it.next();
+        it.remove();
+      }
     }
     Instant until = exp.plus(skew);
     if (until.isAfter(now.plus(MAX_REPLAY_MEMORY))) {

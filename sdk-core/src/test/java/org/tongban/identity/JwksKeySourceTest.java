@@ -180,6 +180,19 @@ class JwksKeySourceTest {
   }
 
   @Test
+  void aFailingRefreshAhead_isNotRetriedOnEveryToken() {
+    next.set(ok(issuer(K1, "k1", clock).jwks()));
+    JwksKeySource s = source();
+    s.keys(Optional.empty());
+    next.set(new MockResponse.Builder().code(500).body("down").build());
+    clock.advance(Duration.ofSeconds(280)); // inside the refresh-ahead window
+    for (int i = 0; i < 20; i++) {
+      assertEquals(1, s.keys(Optional.of("k1")).keys().keys().size());
+    }
+    assertEquals(2, server.getRequestCount(), "one attempt, then the minimum interval");
+  }
+
+  @Test
   void outage_withinToleranceStale_beyondItUnavailable() {
     next.set(ok(issuer(K1, "k1", clock).jwks()));
     JwksKeySource s = source();
