@@ -1,9 +1,7 @@
 package org.tongban.identity;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.Optional;
+import org.tongban.internal.http.Forms;
 import org.tongban.result.VerificationResult;
 
 /**
@@ -51,18 +49,9 @@ public final class BackChannelLogout {
    */
   public Response handle(String formBody) {
     Objects.requireNonNull(formBody, "formBody");
-    Optional<String> token = Optional.empty();
-    for (String pair : formBody.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals("logout_token")) {
-        if (token.isPresent()) {
-          token = Optional.of(""); // twice: malformed
-          break;
-        }
-        token = Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    VerificationResult<VerifiedToken> r = verifier.verifyLogoutToken(token.orElse(""));
+    // A token given twice reads as Forms.REPEATED, which no verifier accepts.
+    String token = Forms.decode(formBody).getOrDefault("logout_token", "");
+    VerificationResult<VerifiedToken> r = verifier.verifyLogoutToken(token);
     if (!r.isValid()) {
       return new Response(400, "{\"error\":\"invalid_request\",\"error_description\":\""
           + r.reason().map(Enum::name).orElse("INVALID") + "\"}", 0, r);

@@ -1,7 +1,6 @@
 package org.tongban.identity;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import org.tongban.http.HttpResponse;
 import org.tongban.http.HttpTransport;
 import org.tongban.http.HttpTransportException;
 import org.tongban.http.HttpTransports;
+import org.tongban.internal.http.Forms;
 import org.tongban.result.CheckId;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
@@ -131,18 +131,10 @@ public final class EnvelopeTicketExchange implements TicketExchange {
    * {@code data} when {@code code} is the success code.
    */
   private Map<String, Object> call(URI endpoint, Map<String, String> form) throws Failure {
-    StringBuilder body = new StringBuilder();
-    for (Map.Entry<String, String> e : form.entrySet()) {
-      if (body.length() > 0) {
-        body.append('&');
-      }
-      body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-    }
     HttpResponse resp;
     try {
       resp = transport.send(HttpRequest.post(endpoint, "application/x-www-form-urlencoded",
-          body.toString().getBytes(StandardCharsets.US_ASCII)),
+          Forms.encode(form).getBytes(StandardCharsets.US_ASCII)),
           HttpLimits.defaults().withMaxBodyBytes(MAX_BODY));
     } catch (HttpTransportException e) {
       throw new Failure(e.reason() == Reason.SIZE_LIMIT_EXCEEDED ? e.reason()

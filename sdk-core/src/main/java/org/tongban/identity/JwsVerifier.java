@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.jose.CompactJws;
+import org.tongban.internal.util.BoundedCache;
 import org.tongban.io.Limits;
 import org.tongban.result.CheckId;
 import org.tongban.result.Reason;
@@ -58,7 +58,8 @@ public final class JwsVerifier {
 
   private final Map<String, JwsAlgorithm> algorithms;
   private final Clock clock;
-  private final Map<Prepared, VerificationKey> prepared = new ConcurrentHashMap<>();
+  private final BoundedCache<Prepared, VerificationKey> prepared =
+      new BoundedCache<>(MAX_CACHED_KEYS);
 
   private JwsVerifier(Builder b) {
     this.algorithms = Map.copyOf(b.algorithms);
@@ -241,16 +242,9 @@ public final class JwsVerifier {
 
   private VerificationKey key(JsonWebKeys.Key k, JwsAlgorithm algorithm) {
     Prepared id = new Prepared(k, algorithm);
-    VerificationKey v = prepared.get(id);
-    if (v == null) {
-      v = VerificationKey.builder(k.publicKey()).algorithm(algorithm.algorithm())
-          .parameters(algorithm.parameters()).build();
-      if (prepared.size() >= MAX_CACHED_KEYS) {
-        prepared.clear();
-      }
-      prepared.put(id, v);
-    }
-    return v;
+    return prepared.get(id).orElseGet(() -> prepared.put(id, VerificationKey
+        .builder(k.publicKey()).algorithm(algorithm.algorithm())
+        .parameters(algorithm.parameters()).build()));
   }
 
   @Override

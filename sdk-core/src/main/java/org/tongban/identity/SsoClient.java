@@ -1,8 +1,6 @@
 package org.tongban.identity;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +19,7 @@ import org.tongban.http.HttpResponse;
 import org.tongban.http.HttpTransport;
 import org.tongban.http.HttpTransportException;
 import org.tongban.http.HttpTransports;
+import org.tongban.internal.http.Forms;
 import org.tongban.internal.jose.Base64Url;
 import org.tongban.result.CheckId;
 import org.tongban.result.Reason;
@@ -143,7 +142,7 @@ public final class SsoClient {
         String.valueOf(a.toSeconds())));
     String base = provider.authorizationEndpoint().toString();
     return new AuthorizationRequest(URI.create(base + (base.contains("?") ? "&" : "?")
-        + form(q)), state, nonce, verifierValue);
+        + Forms.encode(q)), state, nonce, verifierValue);
   }
 
   /**
@@ -157,7 +156,7 @@ public final class SsoClient {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(pending, "pending");
     VerificationResult.Builder<Login> r = VerificationResult.builder(clock.instant());
-    Map<String, String> p = parseQuery(query);
+    Map<String, String> p = Forms.decode(query);
     String state = p.getOrDefault("state", "");
     if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
         pending.state().getBytes(StandardCharsets.UTF_8))) {
@@ -246,7 +245,7 @@ public final class SsoClient {
       q.put("client_id", clientId);
       q.put("post_logout_redirect_uri", postLogoutRedirect.toString());
       String base = e.toString();
-      return URI.create(base + (base.contains("?") ? "&" : "?") + form(q));
+      return URI.create(base + (base.contains("?") ? "&" : "?") + Forms.encode(q));
     });
   }
 
@@ -255,7 +254,7 @@ public final class SsoClient {
     Map<String, String> headers = new LinkedHashMap<>();
     authentication.apply(clientId, provider.tokenEndpoint(), f, headers);
     HttpRequest req = HttpRequest.post(provider.tokenEndpoint(),
-        "application/x-www-form-urlencoded", form(f).getBytes(StandardCharsets.US_ASCII))
+        "application/x-www-form-urlencoded", Forms.encode(f).getBytes(StandardCharsets.US_ASCII))
         .withHeader("Accept", "application/json");
     for (Map.Entry<String, String> h : headers.entrySet()) {
       req = req.withHeader(h.getKey(), h.getValue());
@@ -313,32 +312,6 @@ public final class SsoClient {
   private static Map<String, Object> json(byte[] body) throws ParseException {
     return com.nimbusds.jose.util.JSONObjectUtils.parse(new String(body,
         StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> parseQuery(String query) {
-    Map<String, String> m = new LinkedHashMap<>();
-    String q = query.startsWith("?") ? query.substring(1) : query;
-    for (String pair : q.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      if (m.putIfAbsent(k, v) != null) {
-        m.put(k, "\u0000duplicate"); // a parameter twice is never this login's
-      }
-    }
-    return m;
-  }
-
-  private static String form(Map<String, String> m) {
-    List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, String> e : m.entrySet()) {
-      parts.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-    }
-    return String.join("&", parts);
   }
 
   private static String random(int bytes) {

@@ -7,10 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.tongban.internal.util.BoundedCache;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
@@ -87,14 +86,13 @@ public final class SealVerifier {
   private final Clock clock;
   private final boolean trustClaimedTime;
   /** Prepared keys by algorithm and certificate: a verifier sees few distinct certificates. */
-  private final Map<List<Object>, VerificationKey> keys = new ConcurrentHashMap<>();
+  private final BoundedCache<List<Object>, VerificationKey> keys = new BoundedCache<>(256);
   /**
    * Seals (their exact DER) whose maker signature already verified, with the check detail.
    * Every signature made with a seal embeds the same seal, so its maker signature is checked
    * once; the key is the full byte content, so a changed seal is never a hit.
    */
-  private final Map<ByteBuffer, String> verifiedSeals = new ConcurrentHashMap<>();
-  private static final int MAX_CACHE = 256;
+  private final BoundedCache<ByteBuffer, String> verifiedSeals = new BoundedCache<>(256);
 
   private SealVerifier(Builder b) {
     if (b.anchors == null) {
@@ -199,7 +197,7 @@ public final class SealVerifier {
       SesSignature sig, SesSeal seal, DocumentDigest doc, Instant now) {
     // Maker signature.
     ByteBuffer sealBytes = ByteBuffer.wrap(seal.encoded());
-    String known = verifiedSeals.get(sealBytes);
+    String known = verifiedSeals.get(sealBytes).orElse(null);
     Optional<VerificationKey> makerKey = known != null ? Optional.empty()
         : key(r, MAKER_SIGNATURE, seal.makerCertificate(), seal.signatureAlgorithmOid());
     if (known != null) {
@@ -216,7 +214,7 @@ public final class SealVerifier {
       }
       if (detail != null) {
         r.ok(MAKER_SIGNATURE, detail);
-        remember(verifiedSeals, sealBytes, detail);
+        verifiedSeals.put(sealBytes, detail);
       } else {
         r.fail(MAKER_SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the maker's signature over the seal");
       }
@@ -301,13 +299,6 @@ public final class SealVerifier {
     Chains.record(r, id, chains.orElseThrow(), chain, at);
   }
 
-  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
-    if (cache.size() >= MAX_CACHE) {
-      cache.clear(); // crude bound: a verifier normally sees a handful of seals and signers
-    }
-    cache.put(key, value);
-  }
-
   private Optional<VerificationKey> key(VerificationResult.Builder<VerifiedSeal> r,
       CheckId id, X509Certificate cert, String oid) {
     Optional<SignatureAlgorithm> named = SignatureAlgorithm.forOid(oid);
@@ -329,12 +320,8 @@ public final class SealVerifier {
     }
     try {
       List<Object> cacheKey = List.of(oid, ByteBuffer.wrap(cert.getEncoded()));
-      VerificationKey k = keys.get(cacheKey);
-      if (k == null) {
-        k = SealAlgorithms.verificationKey(cert.getPublicKey(), named.get());
-        remember(keys, cacheKey, k);
-      }
-      return Optional.of(k);
+      return Optional.of(keys.get(cacheKey).orElseGet(() -> keys.put(cacheKey,
+          SealAlgorithms.verificationKey(cert.getPublicKey(), named.get()))));
     } catch (java.security.cert.CertificateEncodingException e) {
       r.fail(id, Reason.FORMAT_FAILURE, "unencodable certificate");
       return Optional.empty();

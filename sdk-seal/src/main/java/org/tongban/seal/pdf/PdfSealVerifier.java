@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
@@ -56,6 +54,7 @@ import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.asn1.Der;
 import org.tongban.internal.crypto.Digests;
+import org.tongban.internal.util.BoundedCache;
 import org.tongban.io.Limits;
 import org.tongban.pki.CertificateVerifier;
 import org.tongban.pki.TrustAnchors;
@@ -164,9 +163,8 @@ public final class PdfSealVerifier {
    * Parsed certificates and prepared keys by exact DER: a verifier sees the same few signers
    * again and again, and parsing a certificate costs more than the signature check. Bounded.
    */
-  private final Map<ByteBuffer, X509Certificate> certificates = new ConcurrentHashMap<>();
-  private final Map<List<Object>, VerificationKey> keys = new ConcurrentHashMap<>();
-  private static final int MAX_CACHE = 256;
+  private final BoundedCache<ByteBuffer, X509Certificate> certificates = new BoundedCache<>(256);
+  private final BoundedCache<List<Object>, VerificationKey> keys = new BoundedCache<>(256);
 
   private PdfSealVerifier(Builder b) {
     this.chains = b.anchors == null ? Optional.empty()
@@ -500,31 +498,16 @@ public final class PdfSealVerifier {
 
   private X509Certificate certificate(byte[] der) throws CertificateException {
     ByteBuffer key = ByteBuffer.wrap(der);
-    X509Certificate c = certificates.get(key);
-    if (c == null) {
-      c = (X509Certificate) CertificateFactory.getInstance("X.509",
-          org.tongban.internal.crypto.Bc.PROVIDER).generateCertificate(
-              new ByteArrayInputStream(der));
-      remember(certificates, key, c);
-    }
-    return c;
+    Optional<X509Certificate> known = certificates.get(key);
+    return known.isPresent() ? known.get() : certificates.put(key, (X509Certificate)
+        CertificateFactory.getInstance("X.509", org.tongban.internal.crypto.Bc.PROVIDER)
+            .generateCertificate(new ByteArrayInputStream(der)));
   }
 
   private VerificationKey verificationKey(ParsedCms cms, SignatureAlgorithm alg) {
     List<Object> id = List.of(alg, ByteBuffer.wrap(cms.signerDer));
-    VerificationKey k = keys.get(id);
-    if (k == null) {
-      k = SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg);
-      remember(keys, id, k);
-    }
-    return k;
-  }
-
-  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
-    if (cache.size() >= MAX_CACHE) {
-      cache.clear(); // a crude bound; a verifier normally sees a handful of signers
-    }
-    cache.put(key, value);
+    return keys.get(id).orElseGet(() -> keys.put(id,
+        SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg)));
   }
 
   /** Returns {@code [0, a, b, c]} or an empty array when the layout is not the only safe one. */
