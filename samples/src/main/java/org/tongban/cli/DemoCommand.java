@@ -56,6 +56,9 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
+import org.tongban.samples.identity.DepartmentApp;
+import org.tongban.samples.identity.SamplePlatform;
+import org.tongban.samples.identity.SsoWalkthrough;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -311,28 +314,28 @@ final class DemoCommand implements Callable<Integer> {
   private void identity() throws Exception {
     out.println();
     out.println("== Unified identity (OIDC, SM2-signed tokens, one sign-on) ==");
-    try (org.tongban.samples.identity.SamplePlatform platform =
-        new org.tongban.samples.identity.SamplePlatform()) {
-      platform.addUser(new org.tongban.samples.identity.SamplePlatform.User("zhangsan",
+    try (SamplePlatform platform =
+        new SamplePlatform()) {
+      platform.addUser(new SamplePlatform.User("zhangsan",
           "pa55word", "张三", "11010519491231002X", 3));
       step("identity platform started (login page, SM2 ID tokens, back-channel logout)", true,
           platform.issuer());
-      try (org.tongban.samples.identity.DepartmentApp a =
-          new org.tongban.samples.identity.DepartmentApp("某某市市场监督管理局", "dept-a",
+      try (DepartmentApp a =
+          new DepartmentApp("某某市市场监督管理局", "dept-a",
               "secret-a", platform.issuer(), 0);
-          org.tongban.samples.identity.DepartmentApp b =
-              new org.tongban.samples.identity.DepartmentApp("某某市税务局", "dept-b",
+          DepartmentApp b =
+              new DepartmentApp("某某市税务局", "dept-b",
                   "secret-b", platform.issuer(), 0)) {
         for (String[] c : new String[][] {{"dept-a", "secret-a", a.url()},
             {"dept-b", "secret-b", b.url()}}) {
-          platform.addClient(new org.tongban.samples.identity.SamplePlatform.Client(c[0], c[1],
-              java.net.URI.create(c[2] + "/sso/callback"),
-              java.net.URI.create(c[2] + "/sso/backchannel-logout")));
+          platform.addClient(new SamplePlatform.Client(c[0], c[1],
+              URI.create(c[2] + "/sso/callback"),
+              URI.create(c[2] + "/sso/backchannel-logout")));
         }
         step("two department apps started, each with the servlet filter", true,
             a.url() + ", " + b.url());
-        for (org.tongban.samples.identity.SsoWalkthrough.Step st
-            : new org.tongban.samples.identity.SsoWalkthrough().run(platform, a, b, "zhangsan",
+        for (SsoWalkthrough.Step st
+            : new SsoWalkthrough().run(platform, a, b, "zhangsan",
                 "pa55word")) {
           step(st.what(), st.ok(), st.detail());
         }
