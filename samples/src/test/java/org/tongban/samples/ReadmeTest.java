@@ -80,6 +80,30 @@ class ReadmeTest {
     assertTrue(ci.contains("\nmvn -B verify\n"), ".ci/run must run README's test command");
   }
 
+  @Test
+  void repository_readsAndLinksNothingOutsideItself() throws Exception {
+    // Built from parts so that this file does not match itself.
+    List<String> outside = List.of(".." + "/shared", "shared" + "/testdata");
+    List<String> found = new ArrayList<>();
+    Path root = TestData.projectRoot();
+    try (var files = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String rel = root.relativize(p).toString().replace('\\', '/');
+        if (rel.startsWith(".git/") || rel.contains("target/") || !Files.isRegularFile(p)
+            || Files.size(p) > 4 << 20) {
+          continue;
+        }
+        String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+        for (String o : outside) {
+          if (text.contains(o)) {
+            found.add(rel + " mentions " + o);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), found, "tests, docs and scripts stay inside the repository");
+  }
+
   private static Properties load(String name) throws Exception {
     Properties p = new Properties();
     try (InputStreamReader r = new InputStreamReader(

@@ -32,7 +32,7 @@ import org.tongban.keys.KeyPairs;
 import org.tongban.testing.TestData;
 
 /**
- * Runs all cases of {@code ../shared/testdata/sm2/sm2_vectors.json}: every case gives the
+ * Runs all cases of {@code vectors/sm2/sm2_vectors.json} (test resources): every case gives the
  * expected verdict, through the public API where the case is on sm2p256v1; fixed-k cases re-sign
  * to the exact (r, s); Z_A and e match where the file gives them; SM3 known answers hold.
  */
@@ -42,7 +42,7 @@ class Sm2VectorsTest {
       ((ECPublicKey) KeyPairs.generate(KeyType.SM2).getPublic()).getParams();
 
   private static Map<String, Object> file() throws Exception {
-    return TestData.json(TestData.shared("sm2/sm2_vectors.json"));
+    return TestData.json(TestData.vector("sm2/sm2_vectors.json"));
   }
 
   @Test

@@ -86,7 +86,7 @@ class WycheproofVectorsTest {
   }
 
   private static Map<String, Object> load(String file) throws Exception {
-    Path p = TestData.shared("wycheproof/testvectors_v1/" + file);
+    Path p = TestData.vector("wycheproof/testvectors_v1/" + file);
     return TestData.json(p);
   }
 

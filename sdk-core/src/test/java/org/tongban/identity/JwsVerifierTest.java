@@ -230,9 +230,9 @@ class JwsVerifierTest {
 
   @Test
   void rfc7520_rs256Example_verifies_theOthersAreOutsideTheProfile() throws Exception {
-    Map<String, Object> e41 = TestData.json(TestData.shared(
+    Map<String, Object> e41 = TestData.json(TestData.vector(
         "jose-cookbook-rfc7520/jws/4_1.rsa_v15_signature.json"));
-    String jwks = "{\"keys\":[" + new String(java.nio.file.Files.readAllBytes(TestData.shared(
+    String jwks = "{\"keys\":[" + new String(java.nio.file.Files.readAllBytes(TestData.vector(
         "jose-cookbook-rfc7520/jwk/3_3.rsa_public_key.json")), StandardCharsets.UTF_8) + "]}";
     JsonWebKeys keys = JsonWebKeys.parse(jwks);
     @SuppressWarnings("unchecked")
@@ -245,7 +245,7 @@ class JwsVerifierTest {
         StandardCharsets.UTF_8));
     for (String f : new String[] {"4_2.rsa-pss_signature.json", "4_3.ecdsa_signature.json"}) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> o = (Map<String, Object>) TestData.json(TestData.shared(
+      Map<String, Object> o = (Map<String, Object>) TestData.json(TestData.vector(
           "jose-cookbook-rfc7520/jws/" + f)).get("output");
       assertEquals(Optional.of(Reason.ALGORITHM_NOT_ALLOWED),
           VERIFIER.verify((String) o.get("compact"), keys).reason(), f);

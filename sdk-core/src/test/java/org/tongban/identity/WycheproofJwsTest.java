@@ -57,7 +57,7 @@ class WycheproofJwsTest {
 
   @SuppressWarnings("unchecked")
   private static void run(String file, int minimumValidInProfile) throws Exception {
-    Map<String, Object> root = TestData.json(TestData.shared("wycheproof/testvectors_v1/"
+    Map<String, Object> root = TestData.json(TestData.vector("wycheproof/testvectors_v1/"
         + file));
     int validInProfile = 0;
     Map<String, Integer> refusedByPolicy = new TreeMap<>();
@@ -82,7 +82,7 @@ class WycheproofJwsTest {
         if (String.valueOf(test.get("comment")).startsWith("InvalidCharacterInserted")) {
           // Wycheproof calls these valid (the MAC is over the literal text); a character
           // outside base64url makes the token malformed for the strict compact-form check
-          // (../shared/testdata/README.md), which is what must answer.
+          // that runs before any signature check, which is what must answer.
           if (r == null || r.reason().orElse(null) != Reason.FORMAT_FAILURE) {
             failures.add(id + ": expected FORMAT_FAILURE, got " + r);
           }

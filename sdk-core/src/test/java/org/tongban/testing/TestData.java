@@ -1,6 +1,8 @@
 package org.tongban.testing;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
-/** Finds the shared public test vectors at {@code ../shared/testdata} from the project root. */
+/**
+ * Finds the public test vectors copied into this module's test resources
+ * ({@code src/test/resources/vectors}, provenance and licences in {@code PROVENANCE.md} there).
+ */
 public final class TestData {
   private TestData() {}
 
@@ -29,17 +34,21 @@ public final class TestData {
   }
 
   /**
-   * Resolves a file under {@code ../shared/testdata}.
+   * Resolves a test vector file under {@code vectors/} on the test class path.
    *
-   * @param relative the relative path
+   * @param relative the path below {@code vectors/}, e.g. {@code sm2/sm2_vectors.json}
    * @return the path; it must exist
    */
-  public static Path shared(String relative) {
-    Path p = projectRoot().resolve("../shared/testdata").resolve(relative).normalize();
-    if (!Files.exists(p)) {
-      throw new IllegalStateException("missing test vector file " + p);
+  public static Path vector(String relative) {
+    URL url = TestData.class.getResource("/vectors/" + relative);
+    if (url == null) {
+      throw new IllegalStateException("missing test vector file vectors/" + relative);
     }
-    return p;
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
