@@ -124,8 +124,7 @@ final class DemoCommand implements Callable<Integer> {
 
       // Electronic seal: the maker makes a seal for the department, which seals the notice.
       DemoPki.Issued maker = pki.issueLeaf("CN=某某市电子印章制作中心,O=某某市人民政府,C=CN");
-      byte[] picture = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"),
-          42, 300);
+      byte[] picture = sealPicture("某某市市场监督管理局", "合同专用章");
       Files.write(work.resolve(prefix + "-seal.png"), picture);
       SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
           .name("某某市市场监督管理局合同专用章").picture(SealPicture.of("PNG", picture, 42, 42))
@@ -341,6 +340,22 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * A round seal with the name, or — where no installed font can draw it — the ring and star
+   * alone with a note saying which package brings the font: the demo must run on a machine with
+   * nothing but a JDK.
+   */
+  private byte[] sealPicture(String name, String line) {
+    List<String> missing = SealPictures.undrawable(name + line);
+    if (missing.isEmpty()) {
+      return SealPictures.roundSeal(name, Optional.of(line), 42, 300);
+    }
+    out.println("  note: no installed font can draw " + String.join("", missing)
+        + "; the seal picture is drawn without its text (Debian: apt-get install "
+        + "fonts-wqy-zenhei)");
+    return SealPictures.emblem(42, 300);
   }
 
   private void step(String what, boolean ok, String detail) {

@@ -76,8 +76,12 @@ class ReadmeTest {
     String[] lines = readme().split("\n");
     assertTrue(lines[3].contains("java -jar samples/target/tongban.jar demo"), lines[3]);
     assertTrue(lines[4].startsWith("mvn -B verify"), lines[4]);
+    // .ci/run runs README's two commands through .ci/fresh-clone, which reads them from the
+    // first sh block of README.md: the command CI runs is the one written there.
     String ci = Files.readString(TestData.projectRoot().resolve(".ci/run"));
-    assertTrue(ci.contains("\nmvn -B verify\n"), ".ci/run must run README's test command");
+    assertTrue(ci.contains("\nbash .ci/fresh-clone\n"), ".ci/run must run .ci/fresh-clone");
+    String fresh = Files.readString(TestData.projectRoot().resolve(".ci/fresh-clone"));
+    assertTrue(fresh.contains("README.md") && fresh.contains("git clone"), fresh);
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs the {@code openssl} command line for interop tests; skips visibly if it is absent. */
 public final class Openssl {
@@ -19,7 +18,7 @@ public final class Openssl {
   /** The outcome of one run. */
   public record Run(int exit, String output) {}
 
-  /** Skips the calling test, with a visible message, unless OpenSSL 3 is on the PATH. */
+  /** Skips the calling test, with one line naming the package, unless OpenSSL 3 is on PATH. */
   public static synchronized void assumeAvailable() {
     if (available == null) {
       try {
@@ -28,12 +27,8 @@ public final class Openssl {
       } catch (IOException e) {
         available = false;
       }
-      if (!available) {
-        System.err.println("[interop] SKIPPED: OpenSSL 3 not found on PATH "
-            + "(CI installs it: apt-get install openssl)");
-      }
     }
-    Assumptions.assumeTrue(available, "OpenSSL 3 not found on PATH");
+    Outside.require(available, "OpenSSL 3 not found on PATH", "apt-get install openssl");
   }
 
   /**

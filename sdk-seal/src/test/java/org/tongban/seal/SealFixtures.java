@@ -3,7 +3,6 @@ package org.tongban.seal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
 import org.tongban.seal.ses.SealPicture;
@@ -24,7 +23,7 @@ final class SealFixtures {
     pki = DemoPki.create(type, "Seal " + type);
     maker = pki.issueLeaf("CN=某某市电子印章制作中心,O=某某市人民政府,C=CN");
     holder = pki.issueLeaf("CN=某某市市场监督管理局,O=某某市人民政府,C=CN");
-    png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 150);
+    png = SealPictures.emblem(42, 150);
   }
 
   static SealFixtures of(KeyType type) {

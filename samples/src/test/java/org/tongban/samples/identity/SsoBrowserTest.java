@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.tongban.testing.Outside;
 
 /**
  * The whole one-sign-on flow in headless Chromium (Debian's {@code chromium} and
@@ -37,12 +37,10 @@ class SsoBrowserTest {
 
   @Test
   void oneSignOn_inARealBrowser() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (!present) {
-      System.err.println("[interop] SKIPPED: chromium or chromedriver not found (CI installs "
-          + "chromium and chromium-driver)");
-    }
-    Assumptions.assumeTrue(present, "no Chromium");
+    Outside.require(Files.isExecutable(CHROMIUM), CHROMIUM + " not found",
+        "apt-get install chromium");
+    Outside.require(Files.isExecutable(DRIVER), DRIVER + " not found",
+        "apt-get install chromium-driver");
     try (SamplePlatform platform = new SamplePlatform()) {
       platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
           "11010519491231002X", 3));

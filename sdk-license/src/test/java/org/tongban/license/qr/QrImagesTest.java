@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongban.testing.Outside;
 import org.tongban.MalformedInputException;
 
 class QrImagesTest {
@@ -143,21 +143,10 @@ class QrImagesTest {
     return out;
   }
 
-  private static void assumeTool(String tool) {
-    boolean present = false;
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      present |= Files.isExecutable(Path.of(d, tool));
-    }
-    if (!present) {
-      System.err.println("[interop] SKIPPED: " + tool + " not found (CI installs it)");
-    }
-    Assumptions.assumeTrue(present, tool + " not found");
-  }
-
   @Test
   @Tag("interop")
   void zbarimg_decodesOurPngToExactlyOurText(@TempDir Path dir) throws Exception {
-    assumeTool("zbarimg");
+    Outside.program("zbarimg", "zbar-tools");
     List<String> texts = new ArrayList<>(List.of(TEXT, "ZZ1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3"));
     for (int i = 0; i < texts.size(); i++) {
       Files.write(dir.resolve("qr" + i + ".png"),
@@ -170,7 +159,7 @@ class QrImagesTest {
   @Test
   @Tag("interop")
   void qrencodeImages_decodeWithUs(@TempDir Path dir) throws Exception {
-    assumeTool("qrencode");
+    Outside.program("qrencode", "qrencode");
     run(dir, "qrencode", "-l", "Q", "-s", "5", "-o", "theirs.png", TEXT);
     assertEquals(TEXT, QrImages.decode(dir.resolve("theirs.png")));
     run(dir, "qrencode", "-l", "M", "-s", "3", "-o", "small.png", "电子证照 UTF-8");

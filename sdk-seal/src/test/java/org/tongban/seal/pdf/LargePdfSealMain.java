@@ -1,7 +1,6 @@
 package org.tongban.seal.pdf;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
 import org.tongban.seal.SealPictures;
@@ -25,7 +24,7 @@ public final class LargePdfSealMain {
     DemoPki pki = DemoPki.create(KeyType.SM2, "Large");
     DemoPki.Issued signer = pki.issueLeaf("CN=Large,C=CN");
     SealPicture picture = SealPicture.of("PNG",
-        SealPictures.roundSeal("某某局", Optional.empty(), 42, 100), 42, 42);
+        SealPictures.emblem(42, 100), 42, 42);
     PdfSealer.create().seal(Path.of(args[0]), Path.of(args[1]), picture,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), signer.signingKey());
     java.nio.file.Files.write(Path.of(args[2]), pki.trustAnchors().certificates().get(0)

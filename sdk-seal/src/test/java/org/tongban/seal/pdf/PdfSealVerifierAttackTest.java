@@ -31,7 +31,7 @@ class PdfSealVerifierAttackTest {
 
   private static byte[] sealed() throws Exception {
     return PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(1), SealPicture.of("PNG",
-        SealPictures.roundSeal("某某局", Optional.empty(), 42, 100), 42, 42),
+        SealPictures.emblem(42, 100), 42, 42),
         PdfSealPlacement.at(1, 100, 150), PKI.issueLeaf("CN=A,C=CN").signingKey());
   }
 
@@ -120,8 +120,7 @@ class PdfSealVerifierAttackTest {
       doc.save(out);
       base = out.toByteArray();
     }
-    return PdfSealer.create().seal(base, SealPicture.of("PNG", SealPictures.roundSeal("某某局",
-        Optional.empty(), 42, 100), 42, 42), PdfSealPlacement.at(1, 100, 150),
+    return PdfSealer.create().seal(base, SealPicture.of("PNG", SealPictures.emblem(42, 100), 42, 42), PdfSealPlacement.at(1, 100, 150),
         PKI.issueLeaf("CN=A,C=CN").signingKey());
   }
 

@@ -30,7 +30,7 @@ import org.tongban.seal.ses.SealPicture;
 
 class PdfSealVerifierTest {
   private static final SealPicture PICTURE = SealPicture.of("PNG",
-      SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 120), 42, 42);
+      SealPictures.emblem(42, 120), 42, 42);
 
   private static byte[] seal(DemoPki.Issued signer, byte[] pdf) {
     return PdfSealer.create().seal(pdf, PICTURE, PdfSealPlacement.at(1, 100, 150),

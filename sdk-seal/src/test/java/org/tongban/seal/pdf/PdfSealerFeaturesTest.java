@@ -41,7 +41,7 @@ class PdfSealerFeaturesTest {
   private static final DemoPki RSA = DemoPki.create(KeyType.RSA, "Features RSA");
   private static final DemoPki.Issued SIGNER = PKI.issueLeaf("CN=A,C=CN");
   private static final SealPicture PICTURE = SealPicture.of("PNG",
-      SealPictures.roundSeal("某某局", Optional.empty(), 42, 100), 42, 42);
+      SealPictures.emblem(42, 100), 42, 42);
 
   private static PdfVerificationReport verify(DemoPki pki, byte[] pdf) {
     return PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build().verify(pdf);

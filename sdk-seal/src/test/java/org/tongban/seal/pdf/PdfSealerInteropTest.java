@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,10 +18,10 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongban.testing.Outside;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
 import org.tongban.seal.SealPictures;
@@ -64,24 +63,13 @@ class PdfSealerInteropTest {
     return out;
   }
 
-  static void assumeTool(String tool) {
-    boolean present = false;
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      present |= Files.isExecutable(Path.of(d, tool));
-    }
-    if (!present) {
-      System.err.println("[interop] SKIPPED: " + tool + " not found (CI installs poppler-utils)");
-    }
-    Assumptions.assumeTrue(present, tool + " not found");
-  }
-
   @Test
   void rsaCmsSeal_isValidInPdfsig_andVisibleInPdftoppm() throws Exception {
-    assumeTool("pdfsig");
-    assumeTool("pdftoppm");
+    Outside.program("pdfsig", "poppler-utils");
+    Outside.program("pdftoppm", "poppler-utils");
     DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
     DemoPki.Issued signer = pki.issueLeaf("CN=某某局,O=Tongban Demo,C=CN");
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 200);
+    byte[] png = SealPictures.emblem(42, 200);
     byte[] sealed = PdfSealer.create().seal(samplePdf(2), SealPicture.of("PNG", png, 42, 42),
         PdfSealPlacement.at(1, 100, 150), signer.signingKey());
     Files.write(dir.resolve("sealed.pdf"), sealed);
@@ -116,11 +104,11 @@ class PdfSealerInteropTest {
 
   @Test
   void crossPageSeal_isValidInPdfsig_andEachPageShowsItsSliceAtTheRightEdge() throws Exception {
-    assumeTool("pdfsig");
-    assumeTool("pdftoppm");
+    Outside.program("pdfsig", "poppler-utils");
+    Outside.program("pdftoppm", "poppler-utils");
     DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
     DemoPki.Issued signer = pki.issueLeaf("CN=某某局,O=Tongban Demo,C=CN");
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 200);
+    byte[] png = SealPictures.emblem(42, 200);
     SealPicture picture = SealPicture.of("PNG", png, 42, 42);
     int pages = 3;
     Files.write(dir.resolve("cross.pdf"), PdfSealer.create().seal(samplePdf(pages), picture,
@@ -163,9 +151,9 @@ class PdfSealerInteropTest {
 
   @Test
   void rsaCadesSeal_intoAnExistingField_isValidInPdfsig() throws Exception {
-    assumeTool("pdfsig");
+    Outside.program("pdfsig", "poppler-utils");
     DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
-    byte[] png = SealPictures.roundSeal("某某局", Optional.empty(), 42, 100);
+    byte[] png = SealPictures.emblem(42, 100);
     byte[] sealed = PdfSealer.builder().subFilter(PdfSubFilter.ETSI_CADES_DETACHED).build()
         .seal(PdfSealerFeaturesTest.formPdf(), SealPicture.of("PNG", png, 42, 42),
             PdfSealPlacement.field("Approver"), pki.issueLeaf("CN=B,C=CN").signingKey());

@@ -30,8 +30,7 @@ class PdfSesSealTest {
     DemoPki.Issued maker = pki.issueLeaf("CN=制章中心,C=CN");
     DemoPki.Issued dept = pki.issueLeaf("CN=某某局,C=CN");
     SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
-        .name("某某局合同专用章").picture(SealPicture.of("PNG", SealPictures.roundSeal("某某局",
-            Optional.of("合同专用章"), 42, 120), 42, 42))
+        .name("某某局合同专用章").picture(SealPicture.of("PNG", SealPictures.emblem(42, 120), 42, 42))
         .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(30)))
         .holders(List.of(dept.certificate())).build());
     byte[] sealed = PdfSealer.create().sealSes(PdfSealerInteropTest.samplePdf(1), seal,
