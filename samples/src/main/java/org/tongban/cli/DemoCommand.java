@@ -352,7 +352,7 @@ final class DemoCommand implements Callable<Integer> {
     if (missing.isEmpty()) {
       return SealPictures.roundSeal(name, Optional.of(line), 42, 300);
     }
-    out.println("  note: no installed font can draw " + String.join("", missing)
+    out.println("  note: no installed font can draw " + String.join(" ", missing)
         + "; the seal picture is drawn without its text (Debian: apt-get install "
         + "fonts-wqy-zenhei)");
     return SealPictures.emblem(42, 300);

@@ -33,6 +33,7 @@ class CliPdfTest {
 
   @Test
   void sealTwiceVerify_thenAppendedBytes_untrustedAndGarbage() throws Exception {
+    String img = new CliRunner(dir).emblem();
     try (PDDocument doc = new PDDocument()) {
       doc.addPage(new PDPage(PDRectangle.A4));
       doc.addPage(new PDPage(PDRectangle.A4));
@@ -45,9 +46,11 @@ class CliPdfTest {
           "--ca-cert", p("ca.crt"), "--subject", "CN=某某局" + who + ",C=CN", "--out-key",
           p(who + ".key"), "--out-cert", p(who + ".crt"));
     }
-    ok("pdf", "seal", "--in", p("in.pdf"), "--out", p("one.pdf"), "--key", p("a.key"),
+    ok("pdf", "seal", "--image", img,
+        "--in", p("in.pdf"), "--out", p("one.pdf"), "--key", p("a.key"),
         "--cert", p("a.crt"));
-    ok("pdf", "seal", "--in", p("one.pdf"), "--out", p("two.pdf"), "--key", p("b.key"),
+    ok("pdf", "seal", "--image", img,
+        "--in", p("one.pdf"), "--out", p("two.pdf"), "--key", p("b.key"),
         "--cert", p("b.crt"), "--page", "1", "--x", "20", "--y", "20");
     String[] v = run("pdf", "verify", "--in", p("two.pdf"), "--trust", p("ca.crt"));
     assertEquals("0", v[0], v[1] + v[2]);
@@ -81,7 +84,8 @@ class CliPdfTest {
     assertEquals("1", garbage[0]);
     assertTrue(garbage[1].startsWith("document: FAILED FORMAT_FAILURE"), garbage[1]);
     // A cross-page seal after the two seals, in PAdES form: all three stay valid.
-    ok("pdf", "seal", "--in", p("two.pdf"), "--out", p("cross/three.pdf"), "--key", p("a.key"),
+    ok("pdf", "seal", "--image", img,
+        "--in", p("two.pdf"), "--out", p("cross/three.pdf"), "--key", p("a.key"),
         "--cert", p("a.crt"), "--cross-page", "--cades");
     String[] cross = run("pdf", "verify", "--in", p("cross/three.pdf"), "--trust", p("ca.crt"));
     assertEquals("0", cross[0], cross[1] + cross[2]);
@@ -90,25 +94,43 @@ class CliPdfTest {
       assertEquals(3, doc.getSignatureFields().get(2).getWidgets().size(),
           "main seal and a slice on each of the two pages");
     }
-    String[] same = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("in.pdf"), "--key",
-        p("a.key"), "--cert", p("a.crt"));
+    String[] same = run("pdf", "seal", "--image", img, "--in", p("in.pdf"), "--out",
+        p("in.pdf"), "--key", p("a.key"), "--cert", p("a.crt"));
     assertEquals("2", same[0]);
     assertTrue(same[2].contains("must not be the input"), same[2]);
-    String[] bad = run("pdf", "seal", "--in", p("in.pdf"), "--out", p("one-page-cross.pdf"),
-        "--key", p("a.key"), "--cert", p("a.crt"), "--field", "NoSuchField");
+    String[] bad = run("pdf", "seal", "--image", img, "--in", p("in.pdf"), "--out",
+        p("one-page-cross.pdf"), "--key", p("a.key"), "--cert", p("a.crt"), "--field",
+        "NoSuchField");
     assertEquals("2", bad[0]);
     assertTrue(bad[2].contains("no field named NoSuchField"), bad[2]);
     assertFalse(Files.exists(dir.resolve("one-page-cross.pdf")), "nothing half-written left");
 
     // The ses format: a makes a seal for b, b seals the PDF with it.
-    ok("seal", "make", "--issuer-key", p("a.key"), "--issuer-cert", p("a.crt"),
+    ok("seal", "make", "--image", img, "--issuer-key", p("a.key"), "--issuer-cert", p("a.crt"),
         "--holder-cert", p("b.crt"), "--name", "某某局合同专用章", "--out", p("b.esl"));
     ok("pdf", "seal", "--in", p("in.pdf"), "--out", p("ses.pdf"), "--key", p("b.key"),
         "--cert", p("b.crt"), "--format", "ses", "--seal", p("b.esl"));
     String[] sv = run("pdf", "verify", "--in", p("ses.pdf"), "--trust", p("ca.crt"));
     assertEquals("0", sv[0], sv[1] + sv[2]);
     assertTrue(sv[1].contains("seal.maker-signature: OK"), sv[1]);
-    assertEquals("2", run("pdf", "seal", "--in", p("in.pdf"), "--out", p("y.pdf"), "--key",
-        p("b.key"), "--cert", p("b.crt"), "--format", "ses")[0]);
+    assertEquals("2", run("pdf", "seal", "--image", img, "--in", p("in.pdf"), "--out",
+        p("y.pdf"), "--key", p("b.key"), "--cert", p("b.crt"), "--format", "ses")[0]);
+  }
+
+  @Test
+  void pdfSeal_withoutImage_drawsTheSubjectsName_hanAndDigits() throws Exception {
+    // The name of DESIGN's example: Han characters and a digit, from different fonts where
+    // the CJK font has no digits.
+    org.tongban.samples.TestFonts.require("某某市公安局第1分局");
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new PDPage(PDRectangle.A4));
+      doc.save(dir.resolve("in.pdf").toFile());
+    }
+    ok("keygen", "--alg", "SM2", "--subject", "CN=某某市公安局第1分局,C=CN", "--out-key",
+        p("k.key"), "--out-cert", p("k.crt"));
+    ok("pdf", "seal", "--in", p("in.pdf"), "--out", p("out.pdf"), "--key", p("k.key"),
+        "--cert", p("k.crt"));
+    String[] v = run("pdf", "verify", "--in", p("out.pdf"), "--trust", p("k.crt"));
+    assertEquals("0", v[0], v[1] + v[2]);
   }
 }

@@ -29,6 +29,20 @@ final class CliRunner {
     return r[1];
   }
 
+  /**
+   * Writes a seal picture that needs no font (ring and star) into the folder, so that tests
+   * about something other than drawing a name pass on a machine without a CJK font.
+   */
+  String emblem() {
+    try {
+      java.nio.file.Files.write(dir.resolve("emblem.png"),
+          org.tongban.seal.SealPictures.emblem(42, 150));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p("emblem.png");
+  }
+
   /** A path in the folder. */
   String p(String name) {
     return dir.resolve(name).toString();

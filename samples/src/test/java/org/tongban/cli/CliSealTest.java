@@ -29,6 +29,7 @@ class CliSealTest {
 
   @Test
   void makeSignVerify_v4AndV1_withTrust_andTampering() throws Exception {
+    String img = new CliRunner(dir).emblem();
     ok("keygen", "--alg", "SM2", "--ca", "--subject", "CN=Demo CA,C=CN", "--out-key", p("ca.key"),
         "--out-cert", p("ca.crt"));
     ok("keygen", "--alg", "SM2", "--ca-key", p("ca.key"), "--ca-cert", p("ca.crt"), "--subject",
@@ -37,7 +38,8 @@ class CliSealTest {
         "CN=某某局,C=CN", "--out-key", p("dept.key"), "--out-cert", p("dept.crt"));
     Files.writeString(dir.resolve("doc.txt"), "盖章文件\n".repeat(30));
     for (String format : List.of("v4", "v1")) {
-      ok("seal", "make", "--issuer-key", p("maker.key"), "--issuer-cert", p("maker.crt"),
+      ok("seal", "make", "--image", img,
+          "--issuer-key", p("maker.key"), "--issuer-cert", p("maker.crt"),
           "--holder-cert", p("dept.crt"), "--name", "某某局合同专用章", "--format", format,
           "--out", p(format + ".esl"));
       ok("seal", "sign", "--seal", p(format + ".esl"), "--key", p("dept.key"), "--cert",
@@ -68,15 +70,27 @@ class CliSealTest {
 
   @Test
   void sign_signerNotInSeal_exit2WithMessage() throws Exception {
+    String img = new CliRunner(dir).emblem();
     ok("keygen", "--alg", "SM2", "--out-key", p("m.key"), "--out-cert", p("m.crt"));
     ok("keygen", "--alg", "SM2", "--out-key", p("h.key"), "--out-cert", p("h.crt"));
     ok("keygen", "--alg", "SM2", "--out-key", p("o.key"), "--out-cert", p("o.crt"));
-    ok("seal", "make", "--issuer-key", p("m.key"), "--issuer-cert", p("m.crt"), "--holder-cert",
+    ok("seal", "make", "--image", img,
+        "--issuer-key", p("m.key"), "--issuer-cert", p("m.crt"), "--holder-cert",
         p("h.crt"), "--name", "测试章", "--out", p("s.esl"));
     Files.writeString(dir.resolve("d"), "d");
     String[] r = run("seal", "sign", "--seal", p("s.esl"), "--key", p("o.key"), "--cert",
         p("o.crt"), "--in", p("d"), "--out", p("d.sig"));
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("does not list"), r[2]);
+  }
+
+  @Test
+  void sealMake_withoutImage_drawsTheName() throws Exception {
+    org.tongban.samples.TestFonts.require("某某局合同专用章");
+    ok("keygen", "--alg", "SM2", "--out-key", p("m.key"), "--out-cert", p("m.crt"));
+    ok("keygen", "--alg", "SM2", "--out-key", p("h.key"), "--out-cert", p("h.crt"));
+    ok("seal", "make", "--issuer-key", p("m.key"), "--issuer-cert", p("m.crt"), "--holder-cert",
+        p("h.crt"), "--name", "某某局合同专用章", "--out", p("s.esl"));
+    assertTrue(Files.size(dir.resolve("s.esl")) > 1000, "the seal holds a drawn picture");
   }
 }

@@ -9,6 +9,7 @@ import org.tongban.samples.signer.RemoteSignerSample;
 class SamplesTest {
   @Test
   void remoteSignerSample_sealsThroughTheSigningService() throws Exception {
+    TestFonts.require("某某局");
     assertTrue(RemoteSignerSample.run());
   }
 }

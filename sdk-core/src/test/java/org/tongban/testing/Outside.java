@@ -74,9 +74,11 @@ public final class Outside {
   }
 
   private static String caller() {
+    // The test class, not a helper such as Openssl or TestFonts.
     return StackWalker.getInstance().walk(s -> s
         .map(StackWalker.StackFrame::getClassName)
-        .filter(c -> !c.equals(Outside.class.getName()) && !c.equals(Openssl.class.getName()))
-        .findFirst().map(c -> c.substring(c.lastIndexOf('.') + 1)).orElse("test"));
+        .map(c -> c.substring(c.lastIndexOf('.') + 1))
+        .filter(c -> c.endsWith("Test") && !c.startsWith("Test"))
+        .findFirst().orElse("test"));
   }
 }
