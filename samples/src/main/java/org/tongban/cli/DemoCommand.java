@@ -60,6 +60,7 @@ import org.tongban.samples.identity.DepartmentApp;
 import org.tongban.samples.identity.SamplePlatform;
 import org.tongban.samples.identity.SsoWalkthrough;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,8 +74,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "work folder (default: a new temporary folder)")
   Path dir;
 
-  @Option(names = "--debug", hidden = true)
-  boolean debug;
+  @Mixin CommonOptions common;
 
   private PrintWriter out;
   private int failures;

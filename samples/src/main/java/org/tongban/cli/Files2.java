@@ -31,14 +31,17 @@ final class Files2 {
   }
 
   static void write(Path p, byte[] bytes) throws IOException {
-    Files.write(withParent(p), bytes);
+    Files.write(output(p), bytes);
   }
 
-  /** Creates the file's folder if needed; returns the file. */
-  static Path withParent(Path p) throws IOException {
+  /**
+   * Checks that an output file's folder exists and returns the file. A folder is never created
+   * implicitly: a mistyped path should be an error, not a new directory tree.
+   */
+  static Path output(Path p) throws IOException {
     Path parent = p.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IOException("no such folder: " + parent + " (create it first)");
     }
     return p;
   }

@@ -30,6 +30,7 @@ import org.tongban.pki.TrustAnchors;
 import org.tongban.result.VerificationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,13 +52,19 @@ final class LicenseCommand {
   static final class Issue implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--key", required = true, description = "issuer private key (PEM)")
+    @Option(names = "--key", required = true, description = "issuer private key (PEM, or "
+        + "PKCS#12 with --password-file)")
     Path key;
 
-    @Option(names = "--cert", required = true, description = "issuer certificate (PEM)")
+    @Option(names = "--cert", description = "issuer certificate (PEM; default: the PKCS#12 "
+        + "key's)")
     Path cert;
 
-    @Option(names = "--data", required = true, description = "licence JSON")
+    @Option(names = "--password-file", description = "PKCS#12 password (its first line)")
+    Path passwordFile;
+
+    @Option(names = "--data", required = true, description = "licence JSON: GB/T 36903 field "
+        + "names (README, \"Licence data\"; samples/licence-example.json)")
     Path data;
 
     @Option(names = "--out-qr", required = true, description = "QR code PNG output")
@@ -76,8 +83,7 @@ final class LicenseCommand {
     @Option(names = "--status-url", description = "the issuer's licence service URL (online)")
     java.net.URI statusUrl;
 
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -94,8 +100,9 @@ final class LicenseCommand {
                 ? serial.substring(serial.length() - 32) : serial, "001").toString());
       }
       License license = License.fromWire(wire, today());
-      List<X509Certificate> chain = Pem.readCertificates(Files2.readText(cert));
-      PrivateKey pk = Pem.readPrivateKey(Files2.readText(key));
+      KeyFiles.Loaded loaded = KeyFiles.read(key, java.util.Optional.ofNullable(passwordFile));
+      List<X509Certificate> chain = KeyFiles.chain(loaded, java.util.Optional.ofNullable(cert));
+      PrivateKey pk = loaded.key();
       KeyType type = SigningKeys.keyTypeOf(pk);
       SignatureAlgorithm alg = type == KeyType.RSA ? SignatureAlgorithm.RSA_PSS_SHA256
           : type == KeyType.SM2 ? SignatureAlgorithm.SM2_SM3 : SignatureAlgorithm.ECDSA_P256_SHA256;
@@ -110,12 +117,24 @@ final class LicenseCommand {
       } else {
         issued = issuer.issue(license);
       }
+      Files2.output(outQr);
+      if (outText != null) {
+        Files2.output(outText);
+      }
       Files2.write(outQr, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
       if (outText != null) {
         Files2.write(outText, issued.text());
       }
-      spec.commandLine().getOut().printf("issued %s %s (%d QR characters): %s%n", license.name(),
-          license.identifier(), issued.text().length(), outQr);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("ZZMC", license.name());
+      out.put("ZZBS", license.identifier().toString());
+      out.put("qrCharacters", issued.text().length());
+      out.put("qr", outQr.toString());
+      if (outText != null) {
+        out.put("text", outText.toString());
+      }
+      common.done(spec, String.format("issued %s %s (%d QR characters): %s", license.name(),
+          license.identifier(), issued.text().length(), outQr), out);
       return Main.EXIT_OK;
     }
   }
@@ -132,26 +151,19 @@ final class LicenseCommand {
       String text;
     }
 
-    static final class Trust {
-      @Option(names = "--trust", required = true, description = "CA certificates (PEM): "
-          + "self-signed ones are roots; every certificate is also a candidate issuer")
-      Path trust;
-
-      @Option(names = "--issuer-cert", required = true,
-          description = "issuer certificate(s) trusted as given (PEM)")
-      Path issuerCert;
-    }
-
     @Spec CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Trust trust;
+    @Option(names = "--trust", description = "CA certificates (PEM): self-signed ones are "
+        + "roots, the others intermediates; the issuer's chain must end at a root. Without "
+        + "--issuer-cert every certificate here is also a candidate issuer")
+    List<Path> trust = new ArrayList<>();
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Option(names = "--issuer-cert", description = "the licence issuers' certificates (PEM); "
+        + "alone: trusted as given; with --trust: their chains are checked")
+    List<Path> issuerCerts = new ArrayList<>();
 
     @Option(names = "--status-url", description = "online reference QR: the issuer's licence "
         + "service URL; offline QR: check the status list the licence names, which must be "
@@ -162,51 +174,50 @@ final class LicenseCommand {
         description = "declared purpose of use (申请事由) sent to the licence service")
     String purpose;
 
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+      if (trust.isEmpty() && issuerCerts.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "give --trust CA.pem, --issuer-cert ISSUER.pem, or both");
+      }
       String text;
       if (input.qr != null) {
         try {
           text = QrImages.decode(input.qr);
         } catch (MalformedInputException e) {
-          spec.commandLine().getErr().println("error: " + e.getMessage());
-          return Main.EXIT_USAGE;
+          throw new IllegalArgumentException(e.getMessage(), e);
         }
       } else {
         text = input.text;
       }
-      LicenseVerifier.Builder b = LicenseVerifier.builder();
-      if (trust.issuerCert != null) {
-        b.issuerCertificates(SealCommand.certs(trust.issuerCert));
-      } else {
-        List<X509Certificate> all = SealCommand.certs(trust.trust);
-        List<X509Certificate> roots = new ArrayList<>();
-        for (X509Certificate c : all) {
-          if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-            roots.add(c);
-          }
-        }
-        if (roots.isEmpty()) {
-          throw new IllegalArgumentException("--trust holds no self-signed root certificate");
-        }
-        b.issuerCertificates(all).trustAnchors(TrustAnchors.of(roots), all);
+      List<X509Certificate> issuers = new ArrayList<>();
+      for (Path p : issuerCerts) {
+        issuers.addAll(SealCommand.certs(p));
       }
+      LicenseVerifier.Builder b = LicenseVerifier.builder();
+      if (!trust.isEmpty()) {
+        SealCommand.Trust t = SealCommand.Trust.read(trust, spec);
+        List<X509Certificate> all = new ArrayList<>(t.roots());
+        all.addAll(t.intermediates());
+        if (issuers.isEmpty()) {
+          issuers.addAll(all);
+        }
+        b.trustAnchors(TrustAnchors.of(t.roots()), all);
+      }
+      b.issuerCertificates(issuers);
+      List<X509Certificate> tokenSigners = issuers;
       VerificationResult<VerifiedLicense> r;
       if (text.startsWith("http://") || text.startsWith("https://")) {
         if (statusUrl == null) {
           throw new IllegalArgumentException("an online reference QR needs --status-url");
         }
-        List<X509Certificate> tokenSigners = trust.issuerCert != null
-            ? SealCommand.certs(trust.issuerCert) : SealCommand.certs(trust.trust);
         r = org.tongban.license.OnlineLicenseVerifier.builder(b.build()).service(statusUrl)
             .issuerCertificates(tokenSigners).build().verify(text, purpose);
       } else {
         if (statusUrl != null) {
-          List<X509Certificate> listSigners = trust.issuerCert != null
-              ? SealCommand.certs(trust.issuerCert) : SealCommand.certs(trust.trust);
+          List<X509Certificate> listSigners = issuers;
           String allowed = statusUrl.toString();
           org.tongban.http.HttpTransport okHttp = org.tongban.http.HttpTransports.okHttp();
           // Only status lists under --status-url are fetched.
@@ -226,9 +237,7 @@ final class LicenseCommand {
       boolean notALicence = r.checks().size() == 1
           && r.reason().map(x -> x == org.tongban.result.Reason.FORMAT_FAILURE).orElse(false);
       if (notALicence) {
-        spec.commandLine().getErr().println("error: not a licence QR: "
-            + r.checks().get(0).detail());
-        return Main.EXIT_USAGE;
+        throw new IllegalArgumentException("not a licence QR: " + r.checks().get(0).detail());
       }
       Map<String, Object> extra = new LinkedHashMap<>();
       r.verified().ifPresent(v -> {
@@ -241,7 +250,7 @@ final class LicenseCommand {
           extra.put("ZZYXQJZRQ", l.validUntil().map(Object::toString).orElse("-"));
         });
       });
-      ResultPrinter.print(spec.commandLine().getOut(), r, json, extra);
+      ResultPrinter.print(spec.commandLine().getOut(), r, common.json, extra);
       return ResultPrinter.exitCode(r);
     }
   }
@@ -254,15 +263,27 @@ final class LicenseCommand {
     @Parameters(index = "0", description = "the identifier")
     String id;
 
+    @Mixin CommonOptions common;
+
     @Override
     public Integer call() {
+      Map<String, Object> json = new LinkedHashMap<>();
       try {
         LicenseIdentifier l = LicenseIdentifier.parse(id);
-        spec.commandLine().getOut().printf("valid: type %s, issuer %s, serial %s, version %s, "
-            + "check %s%n", l.typeCode(), l.issuerCode(), l.serial(), l.version(), l.check());
+        json.put("valid", true);
+        json.put("typeCode", l.typeCode());
+        json.put("issuerCode", l.issuerCode());
+        json.put("serial", l.serial());
+        json.put("version", l.version());
+        json.put("check", String.valueOf(l.check()));
+        common.done(spec, String.format("valid: type %s, issuer %s, serial %s, version %s, "
+            + "check %s", l.typeCode(), l.issuerCode(), l.serial(), l.version(), l.check()),
+            json);
         return Main.EXIT_OK;
       } catch (MalformedInputException e) {
-        spec.commandLine().getOut().println("invalid: " + e.getMessage());
+        json.put("valid", false);
+        json.put("message", e.getMessage());
+        common.done(spec, "invalid: " + e.getMessage(), json);
         return Main.EXIT_FAILED;
       }
     }
@@ -277,19 +298,27 @@ final class LicenseCommand {
     @Parameters(index = "0", description = "the code")
     String code;
 
+    @Mixin CommonOptions common;
+
     @Override
     public Integer call() {
+      Map<String, Object> json = new LinkedHashMap<>();
       if (UnifiedSocialCreditCode.isValid(code)) {
-        spec.commandLine().getOut().println("valid unified social credit code");
+        json.put("valid", true);
+        json.put("kind", "unified social credit code");
+        common.done(spec, "valid unified social credit code", json);
         return Main.EXIT_OK;
       }
       if (ResidentIdNumber.isValid(code, today())) {
-        spec.commandLine().getOut().println("valid resident ID number "
-            + ResidentIdNumber.mask(code));
+        json.put("valid", true);
+        json.put("kind", "resident ID number");
+        json.put("masked", ResidentIdNumber.mask(code));
+        common.done(spec, "valid resident ID number " + ResidentIdNumber.mask(code), json);
         return Main.EXIT_OK;
       }
-      spec.commandLine().getOut().println("invalid: neither a valid unified social credit code "
-          + "nor a valid resident ID number");
+      json.put("valid", false);
+      common.done(spec, "invalid: neither a valid unified social credit code nor a valid "
+          + "resident ID number", json);
       return Main.EXIT_FAILED;
     }
   }

@@ -22,6 +22,7 @@ import org.tongban.seal.pdf.VerifiedPdfSignature;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +47,16 @@ final class PdfCommand {
     @Option(names = "--out", required = true, description = "the sealed PDF")
     Path out;
 
-    @Option(names = "--key", required = true, description = "signer private key (PEM)")
+    @Option(names = "--key", required = true, description = "signer private key (PEM, or "
+        + "PKCS#12 with --password-file)")
     Path key;
 
-    @Option(names = "--cert", required = true, description = "signer certificate(s) (PEM)")
+    @Option(names = "--cert", description = "signer certificate(s) (PEM; default: the PKCS#12 "
+        + "key's)")
     Path cert;
+
+    @Option(names = "--password-file", description = "PKCS#12 password (its first line)")
+    Path passwordFile;
 
     @Option(names = "--image", description = "seal picture (PNG, JPG or GIF)")
     Path image;
@@ -86,6 +92,8 @@ final class PdfCommand {
         + "signing-time attribute) instead of adbe.pkcs7.detached")
     boolean cades;
 
+    @Mixin CommonOptions common;
+
     @Override
     public Integer call() throws Exception {
       if ((format == Format.ses) != (seal != null)) {
@@ -107,24 +115,29 @@ final class PdfCommand {
       if (crossPage) {
         placement = placement.withCrossPage();
       }
-      SigningKey k = SealCommand.key(key, cert);
+      SigningKey k = SealCommand.key(key, cert, passwordFile);
+      Files2.output(out);
       PdfSealer sealer = PdfSealer.builder()
           .subFilter(cades ? PdfSubFilter.ETSI_CADES_DETACHED : PdfSubFilter.ADBE_PKCS7_DETACHED)
           .build();
       // The streaming methods: a large document is never held in memory.
       if (format == Format.ses) {
         SesSeal s = SesSeal.parse(Files2.read(seal, Files2.MAX_SMALL_BYTES * 8));
-        return written(sealer.sealSes(in, Files2.withParent(out), s, placement, k));
+        return written(sealer.sealSes(in, out, s, placement, k));
       }
       String subject = k.certificateChain().get(0).getSubjectX500Principal().getName();
       SealPicture picture = SealCommand.picture(image,
           subject.replaceAll("^(?:.*?,)?CN=([^,]+).*$", "$1"), sizeMm);
-      return written(sealer.seal(in, Files2.withParent(out), picture, placement, k));
+      return written(sealer.seal(in, out, picture, placement, k));
     }
 
     private int written(Path sealed) throws java.io.IOException {
-      spec.commandLine().getOut().println("sealed " + in + " -> " + sealed + " ("
-          + java.nio.file.Files.size(sealed) + " bytes)");
+      long size = java.nio.file.Files.size(sealed);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("in", in.toString());
+      json.put("out", sealed.toString());
+      json.put("bytes", size);
+      common.done(spec, "sealed " + in + " -> " + sealed + " (" + size + " bytes)", json);
       return Main.EXIT_OK;
     }
   }
@@ -142,6 +155,8 @@ final class PdfCommand {
         + "roots, the others intermediates")
     List<Path> trust = new ArrayList<>();
 
+    @Mixin CommonOptions common;
+
     @Override
     public Integer call() throws Exception {
       PdfSealVerifier.Builder b = PdfSealVerifier.builder();
@@ -151,9 +166,13 @@ final class PdfCommand {
       }
       PdfVerificationReport report = b.build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
       PrintWriter out = spec.commandLine().getOut();
-      out.println("document: " + report.indication() + report.reason().map(r -> " " + r.name()
-          + ": " + r.message(Locale.ENGLISH)).orElse("") + " (" + report.signatures().size()
-          + " signature" + (report.signatures().size() == 1 ? "" : "s") + ")");
+      List<Object> signatures = new ArrayList<>();
+      if (!common.json) {
+        out.println("document: " + report.indication() + report.reason().map(r -> " "
+            + r.name() + ": " + r.message(Locale.ENGLISH)).orElse("") + " ("
+            + report.signatures().size() + " signature"
+            + (report.signatures().size() == 1 ? "" : "s") + ")");
+      }
       int i = 1;
       for (VerificationResult<VerifiedPdfSignature> r : report.signatures()) {
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -162,10 +181,24 @@ final class PdfCommand {
           extra.put("signer", r.evidence().certificates().get(0).getSubjectX500Principal()
               .getName());
         }
-        r.evidence().claimedSigningTime().ifPresent(s -> extra.put("signingTime", s));
+        r.evidence().claimedSigningTime().ifPresent(s -> extra.put("signingTime",
+            s.toString()));
         r.verified().ifPresent(v -> extra.put("coversWholeDocument", v.coversWholeDocument()));
-        out.print("signature " + i++ + ": ");
-        ResultPrinter.print(out, r, false, extra);
+        if (common.json) {
+          signatures.add(ResultPrinter.json(r, extra));
+        } else {
+          out.print("signature " + i++ + ": ");
+          ResultPrinter.print(out, r, false, extra);
+        }
+      }
+      if (common.json) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("indication", report.indication().name());
+        o.put("reason", report.reason().map(Enum::name).orElse(null));
+        o.put("message", report.reason().map(x -> x.message(Locale.ENGLISH)).orElse(null));
+        o.put("signatures", signatures);
+        out.println(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(o));
+        out.flush();
       }
       return ResultPrinter.exitCode(report.indication());
     }

@@ -30,9 +30,9 @@ final class ResultPrinter {
     }
   }
 
-  static void print(PrintWriter out, VerificationResult<?> r, boolean json,
-      Map<String, Object> extra) {
-    if (json) {
+  /** The result as a JSON object: indication, reason, message, checks, warnings, then extra. */
+  static Map<String, Object> json(VerificationResult<?> r, Map<String, Object> extra) {
+    {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("indication", r.indication().name());
       o.put("reason", r.reason().map(Reason::name).orElse(null));
@@ -52,7 +52,14 @@ final class ResultPrinter {
       o.put("warnings", warnings);
       o.put("validationTime", r.validationTime().toString());
       o.putAll(extra);
-      out.println(JSONObjectUtils.toJSONString(o));
+      return o;
+    }
+  }
+
+  static void print(PrintWriter out, VerificationResult<?> r, boolean json,
+      Map<String, Object> extra) {
+    if (json) {
+      out.println(JSONObjectUtils.toJSONString(json(r, extra)));
     } else {
       out.println(r.indication() + r.reason().map(x -> " " + x.name() + ": "
           + x.message(Locale.ENGLISH) + " (" + x.message(Locale.SIMPLIFIED_CHINESE) + ")")

@@ -29,6 +29,7 @@ import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
 import org.tongban.seal.ses.SesVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,8 +85,10 @@ final class SealCommand {
         300), sizeMm, sizeMm);
   }
 
-  static SigningKey key(Path key, Path cert) throws Exception {
-    return SigningKeys.of(Pem.readPrivateKey(Files2.readText(key)), certs(cert));
+  /** The signing key from {@code --key} (PEM or PKCS#12) with its chain. */
+  static SigningKey key(Path key, Path cert, Path passwordFile) throws Exception {
+    KeyFiles.Loaded loaded = KeyFiles.read(key, Optional.ofNullable(passwordFile));
+    return SigningKeys.of(loaded.key(), KeyFiles.chain(loaded, Optional.ofNullable(cert)));
   }
 
   @Command(name = "make", mixinStandardHelpOptions = true,
@@ -98,11 +101,16 @@ final class SealCommand {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--issuer-key", required = true, description = "maker private key (PEM)")
+    @Option(names = "--issuer-key", required = true, description = "maker private key (PEM, "
+        + "or PKCS#12 with --password-file)")
     Path issuerKey;
 
-    @Option(names = "--issuer-cert", required = true, description = "maker certificate (PEM)")
+    @Option(names = "--issuer-cert", description = "maker certificate (PEM; default: the "
+        + "PKCS#12 key's)")
     Path issuerCert;
+
+    @Option(names = "--password-file", description = "PKCS#12 password (its first line)")
+    Path passwordFile;
 
     @Option(names = "--holder-cert", required = true, split = ",",
         description = "certificate(s) allowed to sign with the seal (PEM)")
@@ -132,8 +140,7 @@ final class SealCommand {
     @Option(names = "--digests", description = "list holders by certificate digest (v4)")
     boolean digests;
 
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -150,11 +157,18 @@ final class SealCommand {
       if (digests) {
         b.listHolderDigests();
       }
-      SesSeal seal = SealMaker.builder(key(issuerKey, issuerCert))
+      Files2.output(out);
+      SesSeal seal = SealMaker.builder(key(issuerKey, issuerCert, passwordFile))
           .version(version == Version.v1 ? SesVersion.V1 : SesVersion.V4).build().make(b.build());
       Files2.write(out, seal.encoded());
-      spec.commandLine().getOut().printf("made %s seal \"%s\" (esID %s), valid until %s: %s%n",
-          seal.version(), seal.name(), seal.esId(), seal.validEnd(), out);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("version", seal.version().name());
+      json.put("name", seal.name());
+      json.put("esID", seal.esId());
+      json.put("validEnd", seal.validEnd().toString());
+      json.put("seal", out.toString());
+      common.done(spec, String.format("made %s seal \"%s\" (esID %s), valid until %s: %s",
+          seal.version(), seal.name(), seal.esId(), seal.validEnd(), out), json);
       return Main.EXIT_OK;
     }
   }
@@ -167,11 +181,16 @@ final class SealCommand {
     @Option(names = "--seal", required = true, description = "the seal (.esl)")
     Path seal;
 
-    @Option(names = "--key", required = true, description = "signer private key (PEM)")
+    @Option(names = "--key", required = true, description = "signer private key (PEM, or "
+        + "PKCS#12 with --password-file)")
     Path key;
 
-    @Option(names = "--cert", required = true, description = "signer certificate (PEM)")
+    @Option(names = "--cert", description = "signer certificate (PEM; default: the PKCS#12 "
+        + "key's)")
     Path cert;
+
+    @Option(names = "--password-file", description = "PKCS#12 password (its first line)")
+    Path passwordFile;
 
     @Option(names = "--in", required = true, description = "file to seal")
     Path in;
@@ -182,13 +201,13 @@ final class SealCommand {
     @Option(names = "--property", description = "propertyInfo (default: the file name)")
     String property;
 
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
       SesSeal s = SesSeal.parse(Files2.read(seal, 16L << 20));
-      SigningKey k = key(key, cert);
+      SigningKey k = key(key, cert, passwordFile);
+      Files2.output(out);
       String prop = property != null ? property
           : in.getFileName().toString().replaceAll("[^\\x20-\\x7e]", "_");
       SesSignature sig;
@@ -196,8 +215,13 @@ final class SealCommand {
         sig = DataSealer.create().seal(s, k, data, prop);
       }
       Files2.write(out, sig.encoded());
-      spec.commandLine().getOut().printf("sealed %s with \"%s\" (%s): %s%n", in, s.name(),
-          sig.version(), out);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("in", in.toString());
+      json.put("seal", s.name());
+      json.put("version", sig.version().name());
+      json.put("signature", out.toString());
+      common.done(spec, String.format("sealed %s with \"%s\" (%s): %s", in, s.name(),
+          sig.version(), out), json);
       return Main.EXIT_OK;
     }
   }
@@ -221,11 +245,7 @@ final class SealCommand {
     @Option(names = "--out-picture", description = "write the seal picture here")
     Path outPicture;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
-
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -249,9 +269,9 @@ final class SealCommand {
       }
       r.verified().ifPresent(v -> extra.put("picture", v.picture().toString()));
       if (outPicture != null && r.verified().isPresent()) {
-        Files.write(outPicture, r.verified().get().picture().data());
+        Files2.write(outPicture, r.verified().get().picture().data());
       }
-      ResultPrinter.print(spec.commandLine().getOut(), r, json, extra);
+      ResultPrinter.print(spec.commandLine().getOut(), r, common.json, extra);
       return ResultPrinter.exitCode(r);
     }
   }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ import org.tongban.identity.TokenIssuer;
 import org.tongban.identity.TokenVerifier;
 import org.tongban.identity.VerifiedToken;
 import org.tongban.keys.KeyPairs;
-import org.tongban.keys.Pem;
 import org.tongban.keys.SigningKeys;
 import org.tongban.result.VerificationResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,28 +46,36 @@ final class TokenCommand {
   }
 
   @Command(name = "jwks", mixinStandardHelpOptions = true,
-      description = "Print a JWKS for the certificates' keys (RSA, P-256, SM2 as crv SM2).")
+      description = {"Print a JWKS with exactly one key per --cert file: the key of the file's "
+          + "first certificate (a file holding a chain publishes its leaf only).",
+          "RSA, P-256 and SM2 (as crv SM2)."})
   static final class Jwks implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--cert", required = true, arity = "1..*", description = "certificates (PEM)")
     List<Path> certs;
 
-    @Option(names = "--kid", description = "the key id (one certificate); default from the key")
-    String kid;
+    @Option(names = "--kid", arity = "1..*", description = "key ids, one per --cert in order "
+        + "(default: from the key)")
+    List<String> kids = new ArrayList<>();
+
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+      if (!kids.isEmpty() && kids.size() != certs.size()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give one --kid "
+            + "per --cert: " + certs.size() + " certificate file(s), " + kids.size() + " kid(s)");
+      }
       Map<String, PublicKey> keys = new LinkedHashMap<>();
-      for (Path p : certs) {
-        for (X509Certificate c : SealCommand.certs(p)) {
-          keys.put(kid != null && keys.isEmpty() ? kid : defaultKid(c.getPublicKey()),
-              c.getPublicKey());
+      for (int i = 0; i < certs.size(); i++) {
+        PublicKey k = SealCommand.certs(certs.get(i)).get(0).getPublicKey();
+        String kid = kids.isEmpty() ? defaultKid(k) : kids.get(i);
+        if (keys.put(kid, k) != null) {
+          throw new IllegalArgumentException("kid " + kid + " given twice");
         }
       }
-      if (kid != null && keys.size() > 1) {
-        throw new IllegalArgumentException("--kid names one key; " + keys.size() + " given");
-      }
+      // Already a JSON object: the same output with or without --json.
       spec.commandLine().getOut().println(JsonWebKeys.publish(keys));
       return Main.EXIT_OK;
     }
@@ -87,7 +94,8 @@ final class TokenCommand {
   static final class Issue implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--key", required = true, description = "signing key (PKCS#8 PEM)")
+    @Option(names = "--key", required = true, description = "signing key (PEM, or PKCS#12 "
+        + "with --password-file)")
     Path key;
 
     @Option(names = "--kid", required = true, description = "key id")
@@ -111,9 +119,14 @@ final class TokenCommand {
     @Option(names = "--claims", description = "more claims, a JSON object")
     String claims;
 
+    @Option(names = "--password-file", description = "PKCS#12 password (its first line)")
+    Path passwordFile;
+
+    @Mixin CommonOptions common;
+
     @Override
     public Integer call() throws Exception {
-      PrivateKey pk = Pem.readPrivateKey(Files2.readText(key));
+      PrivateKey pk = KeyFiles.read(key, Optional.ofNullable(passwordFile)).key();
       SigningKey signing = SigningKeys.of(pk, List.of());
       TokenIssuer issuer = TokenIssuer.create(iss, signing, KeyPairs.publicKeyOf(pk), kid,
           Clock.systemUTC());
@@ -125,7 +138,11 @@ final class TokenCommand {
         case logout -> issuer.logoutToken(aud, Optional.of(sub), Optional.ofNullable(
             (String) extra.get("sid")));
       };
-      spec.commandLine().getOut().println(token);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("type", type.name());
+      json.put("kid", kid);
+      json.put("token", token);
+      common.done(spec, token, json);
       return Main.EXIT_OK;
     }
   }
@@ -166,8 +183,7 @@ final class TokenCommand {
         + "JWT access tokens (Keycloak)")
     boolean platformAccess;
 
-    @Option(names = "--json", description = "one JSON object")
-    boolean json;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -215,7 +231,7 @@ final class TokenCommand {
         extra.put("alg", vt.jws().algorithm().name());
       });
       PrintWriter out = spec.commandLine().getOut();
-      ResultPrinter.print(out, r, json, extra);
+      ResultPrinter.print(out, r, common.json, extra);
       return ResultPrinter.exitCode(r);
     }
   }

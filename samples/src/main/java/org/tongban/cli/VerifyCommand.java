@@ -53,13 +53,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--trust", description = "trusted root certificate PEM; validates the chain")
   List<Path> trust = new ArrayList<>();
 
-  @Option(names = "--json", description = "print one JSON object")
-  boolean json;
-
   @Mixin SignatureOptions options;
 
-  @Option(names = "--debug", hidden = true)
-  boolean debug;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
@@ -114,7 +110,7 @@ final class VerifyCommand implements Callable<Integer> {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("algorithm", vk.algorithm().name());
     extra.put("encoding", vk.parameters().encoding().name());
-    ResultPrinter.print(spec.commandLine().getOut(), result, json, extra);
+    ResultPrinter.print(spec.commandLine().getOut(), result, common.json, extra);
     return ResultPrinter.exitCode(result);
   }
 }

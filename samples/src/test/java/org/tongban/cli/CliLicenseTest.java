@@ -45,8 +45,9 @@ class CliLicenseTest {
       assertEquals("0", issue[0], issue[1] + issue[2]);
       String text = Files.readString(dir.resolve(alg + ".txt"));
       assertTrue(text.startsWith("ZZ1:") && !text.endsWith("\n"));
-      String[] v = run("license", "verify", "--qr", p(alg + ".png"), "--trust", p(alg + ".crt"),
-          "--json");
+      // Roots and issuer certificates together: the issuer's chain is checked.
+      String[] v = run("license", "verify", "--qr", p(alg + ".png"), "--issuer-cert",
+          p(alg + ".crt"), "--trust", p("ca.crt"), "--json");
       assertEquals("0", v[0], v[1] + v[2]);
       assertEquals("营业执照", JSONObjectUtils.parse(v[1].trim()).get("ZZMC"));
       String[] byText = run("license", "verify", "--text", text, "--issuer-cert", p(alg + ".crt"));

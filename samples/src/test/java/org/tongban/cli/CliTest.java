@@ -84,9 +84,12 @@ class CliTest {
   void keygenWithCa_verifyWithTrust_validatesChain() throws Exception {
     keygen("SM2", "ca", "--ca", "--subject", "CN=Demo CA,C=CN", "--days", "30");
     keygen("SM2", "leaf", "--ca-key", p("ca.key"), "--ca-cert", p("ca.crt"),
-        "--subject", "CN=某某局,C=CN");
-    assertEquals(2, Pem.readCertificates(Files.readString(dir.resolve("leaf.crt"))).size(),
-        "leaf file holds the chain");
+        "--subject", "CN=某某局,C=CN", "--out-chain", p("leaf.chain"));
+    assertEquals(1, Pem.readCertificates(Files.readString(dir.resolve("leaf.crt"))).size(),
+        "--out-cert holds the new certificate alone");
+    assertEquals(List.of(Pem.readCertificates(Files.readString(dir.resolve("ca.crt"))).get(0)),
+        Pem.readCertificates(Files.readString(dir.resolve("leaf.chain"))),
+        "--out-chain holds the issuer's chain");
     Files.writeString(dir.resolve("doc.txt"), "doc");
     cli("sign", "--key", p("leaf.key"), "--in", p("doc.txt"), "--out", p("s"));
     Out ok = cli("verify", "--cert", p("leaf.crt"), "--in", p("doc.txt"), "--sig", p("s"),
@@ -95,7 +98,16 @@ class CliTest {
     assertTrue(ok.out().contains("cert.chain: OK"), ok.out());
 
     keygen("SM2", "other", "--ca");
-    Out untrusted = cli("verify", "--cert", p("leaf.crt"), "--in", p("doc.txt"), "--sig",
+    // The leaf alone against another root: no chain found, undecided.
+    Out unknown = cli("verify", "--cert", p("leaf.crt"), "--in", p("doc.txt"), "--sig",
+        p("s"), "--trust", p("other.crt"), "--json");
+    assertEquals(3, unknown.code(), unknown.out());
+    assertEquals("NO_CERTIFICATE_CHAIN_FOUND",
+        JSONObjectUtils.parse(unknown.out().trim()).get("reason"));
+    // The leaf with its chain (leaf, then --out-chain) against another root: refused.
+    Files.writeString(dir.resolve("bundle.crt"), Files.readString(dir.resolve("leaf.crt"))
+        + Files.readString(dir.resolve("leaf.chain")));
+    Out untrusted = cli("verify", "--cert", p("bundle.crt"), "--in", p("doc.txt"), "--sig",
         p("s"), "--trust", p("other.crt"), "--json");
     assertEquals(1, untrusted.code(), untrusted.out());
     assertEquals("UNTRUSTED_ROOT", JSONObjectUtils.parse(untrusted.out().trim()).get("reason"));

@@ -86,6 +86,50 @@ public final class SigningKeys {
    *     is missing or ambiguous
    */
   public static SigningKey fromPkcs12(Path file, char[] password, Optional<String> alias) {
+    KeyEntry e = readPkcs12(file, password, alias);
+    return builder(e.privateKey()).certificateChain(e.chain()).keyId(e.alias()).build();
+  }
+
+  /**
+   * One private key entry of a PKCS#12 file: the key, its chain (leaf first, possibly empty) and
+   * its alias. For callers that choose the algorithm or parameters themselves.
+   *
+   * @param alias the entry's alias
+   * @param privateKey the private key
+   * @param chain the certificate chain, leaf first; empty when the file has none
+   */
+  public record KeyEntry(String alias, PrivateKey privateKey, List<X509Certificate> chain) {
+    /**
+     * Checks and copies the parts.
+     *
+     * @param alias the alias
+     * @param privateKey the key
+     * @param chain the chain
+     */
+    public KeyEntry {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(privateKey, "privateKey");
+      chain = List.copyOf(chain);
+    }
+
+    @Override
+    public String toString() {
+      return "KeyEntry[" + alias + ", " + privateKey.getAlgorithm() + ", " + chain.size()
+          + " certificates]";
+    }
+  }
+
+  /**
+   * Reads one private key entry from a PKCS#12 file (at most {@link Pem#MAX_PEM_BYTES}).
+   *
+   * @param file the file
+   * @param password the store password (owned by the caller, not cleared)
+   * @param alias the alias, or empty for the only key entry
+   * @return the entry
+   * @throws KeyAccessException if the file cannot be read, the password is wrong, or the alias
+   *     is missing or ambiguous
+   */
+  public static KeyEntry readPkcs12(Path file, char[] password, Optional<String> alias) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(alias, "alias");
@@ -121,7 +165,7 @@ public final class SigningKeys {
           chain.add(Pem.toCertificate(c.getEncoded()));
         }
       }
-      return builder((PrivateKey) k).certificateChain(chain).keyId(name).build();
+      return new KeyEntry(name, (PrivateKey) k, chain);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       if (e instanceof KeyAccessException) {
         throw (KeyAccessException) e;
