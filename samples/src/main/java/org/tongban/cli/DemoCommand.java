@@ -31,6 +31,7 @@ import org.tongban.seal.pdf.PdfSealer;
 import org.tongban.seal.pdf.PdfVerificationReport;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tongban.crypto.KeyType;
@@ -66,7 +67,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run every capability end to end in a temporary folder and print each step.",
+    description = {"Run every capability end to end in a work folder and print each step, "
+        + "then, per file written, the CLI command that re-checks it.",
+        "--serve then keeps the sample identity platform and two department apps running on "
+            + "loopback until Ctrl-C, to try the one sign-on in a browser.",
         "Exit 0 iff every step gave the expected outcome."})
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -74,38 +78,66 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "work folder (default: a new temporary folder)")
   Path dir;
 
+  @Option(names = "--serve", description = "afterwards keep the identity platform and both "
+      + "department apps running until Ctrl-C")
+  boolean serve;
+
   @Mixin CommonOptions common;
+
+  /** One step's outcome. */
+  private record Step(String section, String what, boolean ok, String detail) {}
+
+  /** A file the demo wrote, and the CLI arguments that re-check it. */
+  private record Artifact(Path file, List<String> check) {}
 
   private PrintWriter out;
   private int failures;
+  private String section = "";
+  private final List<Step> steps = new ArrayList<>();
+  private final List<Artifact> artifacts = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    Path work = dir != null ? Files.createDirectories(dir)
-        : Files.createTempDirectory("tongban-demo-");
-    out.println("Tongban demo — work folder " + work);
+    Path work;
+    if (dir != null) {
+      Files2.output(dir);
+      work = Files.createDirectories(dir).toAbsolutePath();
+    } else {
+      work = Files.createTempDirectory("tongban-demo-").toAbsolutePath();
+    }
+    if (!common.json) {
+      out.println("Tongban demo — work folder " + work);
+    }
     byte[] document = ("关于开展一网通办试点工作的通知\n"
         + "Notice on the one-stop government service pilot\n").getBytes(StandardCharsets.UTF_8);
     Files.write(work.resolve("notice.txt"), document);
 
     for (KeyType type : List.of(KeyType.SM2, KeyType.RSA)) {
-      out.println();
-      out.println("== " + type + " ==");
+      section(type.toString());
       DemoPki pki = DemoPki.create(type, "Tongban " + type);
       step("throw-away PKI: root → issuing CA, " + type, true,
           pki.root().certificate().getSubjectX500Principal().getName());
       DemoPki.Issued dept = pki.issueLeaf("CN=某某市市场监督管理局,O=某某市人民政府,C=CN");
       String prefix = type.name().toLowerCase(java.util.Locale.ROOT);
+      Path root = work.resolve(prefix + "-root.pem");
+      Path ca = work.resolve(prefix + "-ca.pem");
+      Path chain = work.resolve(prefix + "-dept.chain.pem");
       Files2.write(work.resolve(prefix + "-dept.key.pem"), Pem.writePrivateKey(dept.privateKey()));
-      Files2.write(work.resolve(prefix + "-dept.chain.pem"), Pem.writeCertificates(dept.chain()));
-      Files2.write(work.resolve(prefix + "-root.pem"), Pem.writeCertificate(
-          pki.root().certificate()));
-      step("department key and certificate chain written as PEM", true,
-          prefix + "-dept.key.pem, " + prefix + "-dept.chain.pem");
+      Files2.write(work.resolve(prefix + "-dept.crt.pem"), Pem.writeCertificate(
+          dept.certificate()));
+      Files2.write(chain, Pem.writeCertificates(dept.chain()));
+      Files2.write(root, Pem.writeCertificate(pki.root().certificate()));
+      Files2.write(ca, Pem.writeCertificate(pki.intermediate().certificate()));
+      step("department key, certificate and chain written as PEM (with the root and the "
+          + "issuing CA)", true, prefix + "-dept.key.pem, " + prefix + "-dept.chain.pem");
 
       byte[] sig = dept.signingKey().sign(document);
-      Files.write(work.resolve("notice.txt." + prefix + ".sig"), sig);
+      Path sigFile = work.resolve("notice.txt." + prefix + ".sig");
+      Files.write(sigFile, sig);
+      artifact(sigFile, "verify", "--cert", chain, "--in", work.resolve("notice.txt"), "--sig",
+          sigFile, "--trust", root);
       VerificationKey vk = VerificationKey.of(dept.certificate());
       step("sign notice.txt (" + dept.signingKey().algorithm() + ") and verify",
           vk.verifier().isValid(sig, document), sig.length + "-byte signature");
@@ -135,7 +167,10 @@ final class DemoCommand implements Callable<Integer> {
           seal.version() + ", esID " + seal.esId());
       SesSignature sealed = DataSealer.create().seal(seal, dept.signingKey(), document,
           "notice.txt");
-      Files.write(work.resolve("notice.txt." + prefix + ".ses"), sealed.encoded());
+      Path sesFile = work.resolve("notice.txt." + prefix + ".ses");
+      Files.write(sesFile, sealed.encoded());
+      artifact(sesFile, "seal", "verify", "--in", work.resolve("notice.txt"), "--sig", sesFile,
+          "--trust", root, "--trust", ca);
       SealVerifier sealVerifier = SealVerifier.builder().trustAnchors(pki.trustAnchors())
           .intermediates(List.of(pki.intermediate().certificate())).build();
       VerificationResult<VerifiedSeal> sealOk = sealVerifier.verify(sealed.encoded(), document);
@@ -150,7 +185,9 @@ final class DemoCommand implements Callable<Integer> {
       // right edge of each page), one CMS signature, incremental update.
       byte[] pdf = PdfSealer.create().seal(noticePdf(), SealPicture.of("PNG", picture, 42, 42),
           PdfSealPlacement.lastPageBottomRight().withCrossPage(), dept.signingKey());
-      Files.write(work.resolve("notice." + prefix + ".pdf"), pdf);
+      Path pdfFile = work.resolve("notice." + prefix + ".pdf");
+      Files.write(pdfFile, pdf);
+      artifact(pdfFile, "pdf", "verify", "--in", pdfFile, "--trust", root, "--trust", ca);
       PdfSealVerifier pdfVerifier = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
           .build();
       PdfVerificationReport pdfOk = pdfVerifier.verify(pdf);
@@ -193,15 +230,97 @@ final class DemoCommand implements Callable<Integer> {
     }
     licences(work);
     identity();
-    out.println();
-    out.println(failures == 0 ? "demo: all steps passed" : "demo: " + failures + " step(s) failed");
-    out.flush();
+    report(work);
+    if (serve) {
+      serve();
+    }
     return failures == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
   }
 
+  /** How the CLI is run here: the jar this class came from, else README's jar path. */
+  private static String cli() {
+    try {
+      Path self = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      if (self.toString().endsWith(".jar")) {
+        return "java -jar " + quote(self.toString());
+      }
+    } catch (Exception e) {
+      // no code source: fall back to the documented path
+    }
+    return "java -jar samples/target/tongban.jar";
+  }
+
+  private static String quote(String arg) {
+    return arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+
+  /** Records a file and the CLI arguments that re-check it (paths absolute). */
+  private void artifact(Path file, Object... args) {
+    List<String> a = new ArrayList<>();
+    for (Object o : args) {
+      a.add(o.toString());
+    }
+    artifacts.add(new Artifact(file, List.copyOf(a)));
+  }
+
+  private void report(Path work) {
+    if (common.json) {
+      Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("workFolder", work.toString());
+      o.put("passed", failures == 0);
+      List<Object> s = new ArrayList<>();
+      for (Step st : steps) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("section", st.section());
+        m.put("step", st.what());
+        m.put("ok", st.ok());
+        m.put("detail", st.detail());
+        s.add(m);
+      }
+      o.put("steps", s);
+      List<Object> a = new ArrayList<>();
+      for (Artifact art : artifacts) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("file", art.file().toString());
+        m.put("check", commandLine(art.check()));
+        a.add(m);
+      }
+      o.put("artifacts", a);
+      o.put("notes", new ArrayList<>(notes));
+      out.println(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(o));
+    } else {
+      out.println();
+      out.println("Files in " + work + "; each re-checked by the command under it:");
+      for (Artifact art : artifacts) {
+        out.println("  " + work.relativize(art.file()));
+        out.println("    " + commandLine(art.check()));
+      }
+      out.println();
+      out.println(failures == 0 ? "demo: all steps passed"
+          : "demo: " + failures + " step(s) failed");
+    }
+    out.flush();
+  }
+
+  private static String commandLine(List<String> args) {
+    StringBuilder b = new StringBuilder(cli());
+    for (String a : args) {
+      b.append(' ').append(quote(a));
+    }
+    return b.toString();
+  }
+
+  private void section(String title) {
+    section = title;
+    if (!common.json) {
+      out.println();
+      out.println("== " + title + " ==");
+    }
+  }
+
   private void licences(Path work) throws Exception {
-    out.println();
-    out.println("== Electronic licence (SM2, QR) ==");
+    section("Electronic licence (SM2, QR)");
     DemoPki pki = DemoPki.create(KeyType.SM2, "Tongban Licence");
     DemoPki.Issued issuer = pki.issueLeaf("CN=某某市市场监督管理局证照签发,O=某某市人民政府,C=CN");
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -227,6 +346,14 @@ final class DemoCommand implements Callable<Integer> {
     Path png = work.resolve("licence.png");
     Files.write(png, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
     Files.writeString(work.resolve("licence.txt"), issued.text());
+    Path issuerPem = work.resolve("licence-issuer.pem");
+    Path licenceRoot = work.resolve("licence-root.pem");
+    Path licenceCa = work.resolve("licence-ca.pem");
+    Files2.write(issuerPem, Pem.writeCertificate(issuer.certificate()));
+    Files2.write(licenceRoot, Pem.writeCertificate(pki.root().certificate()));
+    Files2.write(licenceCa, Pem.writeCertificate(pki.intermediate().certificate()));
+    artifact(png, "license", "verify", "--qr", png, "--issuer-cert", issuerPem, "--trust",
+        licenceRoot, "--trust", licenceCa);
     step("issue a business licence as a signed QR code (licence.png)", true,
         issued.text().length() + " characters, " + licence.identifier());
 
@@ -257,19 +384,6 @@ final class DemoCommand implements Callable<Integer> {
     step("after revocation in the status list the licence fails with LICENSE_REVOKED",
         revoked.reason().orElse(null) == Reason.LICENSE_REVOKED,
         revoked.reason().map(Enum::name).orElse("-"));
-  }
-
-  /**
-   * PDFBox warns that it substitutes a system font for Helvetica, which is expected for the
-   * standard 14 fonts and only noise in the demo's output; held in a field so that the
-   * setting is not lost with a collected logger.
-   */
-  private static final java.util.logging.Logger PDFBOX_FONTS = quiet(
-      java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font"));
-
-  private static java.util.logging.Logger quiet(java.util.logging.Logger l) {
-    l.setLevel(java.util.logging.Level.SEVERE);
-    return l;
   }
 
   /** An incremental update that adds a text note to page 1: a change after the seal. */
@@ -311,8 +425,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** One sign-on across two department apps, and single logout, all on loopback. */
   private void identity() throws Exception {
-    out.println();
-    out.println("== Unified identity (OIDC, SM2-signed tokens, one sign-on) ==");
+    section("Unified identity (OIDC, SM2-signed tokens, one sign-on)");
     try (SamplePlatform platform =
         new SamplePlatform()) {
       platform.addUser(new SamplePlatform.User("zhangsan",
@@ -352,9 +465,13 @@ final class DemoCommand implements Callable<Integer> {
     if (missing.isEmpty()) {
       return SealPictures.roundSeal(name, Optional.of(line), 42, 300);
     }
-    out.println("  note: no installed font can draw " + String.join(" ", missing)
+    String note = "no installed font can draw " + String.join(" ", missing)
         + "; the seal picture is drawn without its text (Debian: apt-get install "
-        + "fonts-wqy-zenhei)");
+        + "fonts-wqy-zenhei)";
+    notes.add(note);
+    if (!common.json) {
+      out.println("  note: " + note);
+    }
     return SealPictures.emblem(42, 300);
   }
 
@@ -362,7 +479,77 @@ final class DemoCommand implements Callable<Integer> {
     if (!ok) {
       failures++;
     }
-    out.println((ok ? "  [ok]   " : "  [FAIL] ") + what + (detail.isEmpty() ? "" : " — " + detail));
+    steps.add(new Step(section, what, ok, detail));
+    if (!common.json) {
+      out.println((ok ? "  [ok]   " : "  [FAIL] ") + what
+          + (detail.isEmpty() ? "" : " — " + detail));
+      out.flush();
+    }
+  }
+
+  /**
+   * Keeps the sample identity platform and both department apps running on loopback until the
+   * process is stopped (Ctrl-C): a person can log in once in a browser and reach both apps.
+   */
+  private void serve() throws Exception {
+    SamplePlatform platform = new SamplePlatform();
+    DepartmentApp a = null;
+    DepartmentApp b = null;
+    try {
+      platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
+          "11010519491231002X", 3));
+      a = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a", platform.issuer(), 0);
+      b = new DepartmentApp("某某市税务局", "dept-b", "secret-b", platform.issuer(), 0);
+      for (DepartmentApp app : List.of(a, b)) {
+        String id = app == a ? "dept-a" : "dept-b";
+        platform.addClient(new SamplePlatform.Client(id, "secret-" + id.substring(5),
+            URI.create(app.url() + "/sso/callback"),
+            URI.create(app.url() + "/sso/backchannel-logout")));
+      }
+    } catch (Exception e) {
+      closeAll(platform, a, b);
+      throw e;
+    }
+    DepartmentApp appA = a;
+    DepartmentApp appB = b;
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      closeAll(platform, appA, appB);
+      stopped.countDown();
+    }, "tongban-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (common.json) {
+      Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("serving", true);
+      o.put("platform", platform.issuer());
+      o.put("appA", appA.url() + "/app/");
+      o.put("appB", appB.url() + "/app/");
+      o.put("user", "zhangsan");
+      o.put("password", "pa55word");
+      out.println(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(o));
+    } else {
+      out.println();
+      out.println("Serving on loopback until Ctrl-C:");
+      out.println("  identity platform    " + platform.issuer() + "   (user zhangsan, password "
+          + "pa55word)");
+      out.println("  department app A     " + appA.url() + "/app/");
+      out.println("  department app B     " + appB.url() + "/app/");
+      out.println("Open app A, log in once, then open app B: no second login. Logging out at "
+          + "either (" + appA.url() + "/sso/logout) ends both.");
+    }
     out.flush();
+    stopped.await();
+  }
+
+  private static void closeAll(AutoCloseable... servers) {
+    for (AutoCloseable c : servers) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // stopping: nothing more to do for a server that will not close
+        }
+      }
+    }
   }
 }

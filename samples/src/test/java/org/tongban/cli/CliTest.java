@@ -2,11 +2,13 @@ package org.tongban.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -154,6 +156,83 @@ class CliTest {
         assertEquals(4, doc.getSignatureFields().get(0).getWidgets().size(),
             "the seal and a cross-page slice on each of the 3 pages");
       }
+    }
+  }
+
+  @Test
+  void demo_printsItsFolder_andEveryRecheckCommandWorks() throws Exception {
+    Out human = cli("demo", "--dir", p("human"));
+    assertEquals(0, human.code(), human.out() + human.err());
+    assertTrue(human.out().startsWith("Tongban demo — work folder " + dir.resolve("human")),
+        human.out());
+    assertTrue(human.out().contains("each re-checked by the command under it"), human.out());
+
+    Out r = cli("demo", "--dir", p("demo"), "--json");
+    assertEquals(0, r.code(), r.out() + r.err());
+    Map<String, Object> json = JSONObjectUtils.parse(r.out().trim());
+    assertEquals(dir.resolve("demo").toString(), json.get("workFolder"));
+    assertEquals(Boolean.TRUE, json.get("passed"));
+    List<?> artifacts = (List<?>) json.get("artifacts");
+    assertEquals(7, artifacts.size(), r.out());
+    for (Object o : artifacts) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> a = (Map<String, Object>) o;
+      String check = (String) a.get("check");
+      assertTrue(check.startsWith("java -jar samples/target/tongban.jar "), check);
+      assertTrue(Files.exists(Path.of((String) a.get("file"))), check);
+      // The printed command, run as printed (the paths hold no spaces here).
+      String[] args = check.substring("java -jar samples/target/tongban.jar ".length())
+          .split(" ");
+      Out c = cli(args);
+      assertEquals(0, c.code(), check + "\n" + c.out() + c.err());
+    }
+    // The commands check the files for real: a changed file fails.
+    Path pdf = dir.resolve("demo/notice.sm2.pdf");
+    byte[] bytes = Files.readAllBytes(pdf);
+    bytes[11] ^= 0x01; // in the binary comment after the header: inside the signed range
+    Files.write(pdf, bytes);
+    Out changed = cli("pdf", "verify", "--in", pdf.toString(), "--trust",
+        p("demo/sm2-root.pem"), "--trust", p("demo/sm2-ca.pem"));
+    assertEquals(1, changed.code(), changed.out());
+  }
+
+  @Test
+  void demoServe_keepsPlatformAndAppsRunning_untilStopped() throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "demo", "--serve", "--json", "--dir", p("serve")));
+    Process proc = new ProcessBuilder(cmd).redirectError(dir.resolve("serve.err").toFile())
+        .start();
+    try {
+      java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+          proc.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      Map<String, Object> serving = null;
+      for (String line; serving == null && (line = lines.readLine()) != null; ) {
+        if (line.contains("\"serving\"")) {
+          serving = JSONObjectUtils.parse(line);
+        }
+      }
+      assertTrue(serving != null, "the demo says where it serves");
+      URI appA = URI.create((String) serving.get("appA"));
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<Void> app = http.send(java.net.http.HttpRequest.newBuilder(
+          appA).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertEquals(302, app.statusCode(), "app A sends the browser to the platform");
+      String location = app.headers().firstValue("Location").orElse("");
+      assertTrue(location.startsWith((String) serving.get("platform")), location);
+      assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          serving.get("platform") + "/.well-known/openid-configuration")).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+      assertTrue(proc.isAlive(), "still serving");
+      proc.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops the servers
+      assertTrue(proc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stops when told");
+      assertThrows(java.io.IOException.class, () -> http.send(java.net.http.HttpRequest
+          .newBuilder(appA).build(), java.net.http.HttpResponse.BodyHandlers.discarding()),
+          "app A is gone");
+    } finally {
+      proc.destroyForcibly();
     }
   }
 
