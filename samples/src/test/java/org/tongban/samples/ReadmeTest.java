@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.tongban.result.Reason;
-import org.tongban.samples.crypto.SignVerifySample;
 import org.tongban.testing.TestData;
 
 /** Keeps README.md true: compiled quick starts, the Reason table, the two commands, CI. */
@@ -45,21 +44,6 @@ class ReadmeTest {
     String block = between(readme(), "<!-- [START " + region + "] -->\n```java\n",
         "```\n<!-- [END " + region + "] -->");
     assertEquals(String.join("\n", dedented), block);
-  }
-
-  @Test
-  void quickStartsAndSamples_run() throws Exception {
-    assertTrue(SignVerifySample.run());
-    assertTrue(org.tongban.samples.license.LicenseSample.run());
-    assertTrue(org.tongban.samples.identity.TokenVerifySample.run());
-  }
-
-  @Test
-  void sealSamples_run() throws Exception {
-    // These draw seal pictures with Chinese names: they need a CJK font.
-    TestFonts.require("某某市市场监督管理局合同专用章");
-    assertTrue(org.tongban.samples.seal.SealSample.run());
-    assertTrue(org.tongban.samples.seal.PdfSealSample.run());
   }
 
   @Test

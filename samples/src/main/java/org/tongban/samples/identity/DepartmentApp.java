@@ -110,4 +110,32 @@ public final class DepartmentApp implements AutoCloseable {
       throw new IOException("cannot stop the app", e);
     }
   }
+
+  /**
+   * Runs one department app on loopback until Ctrl-C, signing people in through the platform:
+   * {@code java -cp samples/target/tongban.jar org.tongban.samples.identity.DepartmentApp
+   * http://127.0.0.1:8080 dept-a secret-a 8081} (the platform must know the client, as
+   * {@link SamplePlatform#main} registers it).
+   *
+   * @param args the platform's issuer URL, the client id, its secret, the port
+   * @throws Exception if it cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 4 || !args[3].matches("\\d{1,5}")) {
+      System.err.println("usage: DepartmentApp ISSUER CLIENT_ID SECRET PORT   (e.g. "
+          + "http://127.0.0.1:8080 dept-a secret-a 8081)");
+      System.exit(2);
+    }
+    DepartmentApp app = new DepartmentApp("某某市市场监督管理局 (" + args[1] + ")", args[1],
+        args[2], args[0], Integer.parseInt(args[3]));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        app.close();
+      } catch (IOException e) {
+        // stopping anyway
+      }
+    }));
+    System.out.println("department app " + args[1] + " " + app.url() + "/app/ running until "
+        + "Ctrl-C; its pages under /app/ need a sign-on at " + args[0]);
+  }
 }

@@ -65,12 +65,22 @@ public final class SamplePlatform implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
-   * Starts the platform on a loopback port.
+   * Starts the platform on a free loopback port.
    *
    * @throws IOException if no port is free
    */
   public SamplePlatform() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(0);
+  }
+
+  /**
+   * Starts the platform on a loopback port.
+   *
+   * @param port the port on 127.0.0.1, or 0 for any free one
+   * @throws IOException if the port is taken
+   */
+  public SamplePlatform(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
     KeyPair key = KeyPairs.generate(KeyType.SM2);
     tokens = TokenIssuer.create(issuer, SigningKeys.of(key.getPrivate(), List.of()),
@@ -314,5 +324,36 @@ public final class SamplePlatform implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  /**
+   * Runs the platform on loopback until Ctrl-C, with the user {@code zhangsan} (password
+   * {@code pa55word}, real-name level 3) and one client per department app URL given
+   * ({@code dept-a}/{@code secret-a}, {@code dept-b}/{@code secret-b}, …):
+   * {@code java -cp samples/target/tongban.jar org.tongban.samples.identity.SamplePlatform 8080
+   * http://127.0.0.1:8081 http://127.0.0.1:8082}.
+   *
+   * @param args the port, then the department apps' base URLs
+   * @throws Exception if it cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || !args[0].matches("\\d{1,5}")) {
+      System.err.println("usage: SamplePlatform PORT [APP_URL...]   (e.g. 8080 "
+          + "http://127.0.0.1:8081 http://127.0.0.1:8082)");
+      System.exit(2);
+    }
+    SamplePlatform platform = new SamplePlatform(Integer.parseInt(args[0]));
+    platform.addUser(new User("zhangsan", "pa55word", "张三", "11010519491231002X", 3));
+    for (int i = 1; i < args.length; i++) {
+      String id = "dept-" + (char) ('a' + i - 1);
+      String app = args[i].replaceAll("/+$", "");
+      platform.addClient(new Client(id, "secret-" + (char) ('a' + i - 1),
+          URI.create(app + "/sso/callback"), URI.create(app + "/sso/backchannel-logout")));
+      System.out.println("client " + id + " (secret secret-" + (char) ('a' + i - 1) + ") for "
+          + app);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+    System.out.println("identity platform " + platform.issuer() + " running until Ctrl-C; "
+        + "log in as zhangsan / pa55word");
   }
 }

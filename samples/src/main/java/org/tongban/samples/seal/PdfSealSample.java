@@ -13,12 +13,19 @@ import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
 import org.tongban.seal.pdf.PdfVerificationReport;
 import org.tongban.seal.ses.SealPicture;
+import org.tongban.samples.Proof;
 
 /**
  * Sample: seal a PDF with a visible SM2 seal and a cross-page seal (骑缝章), then verify it and
  * a copy changed afterwards.
  */
 public final class PdfSealSample {
+  /** What the sample proves when it ends with exit code 0. */
+  public static final String PROVES =
+      "a PDF with a visible and a cross-page seal verifies against the "
+      + "trusted root, and one bit changed inside what the seal signed is "
+      + "caught";
+
   private PdfSealSample() {}
 
   /**
@@ -63,12 +70,13 @@ public final class PdfSealSample {
   }
 
   /**
-   * Entry point.
+   * Runs the sample and says what it proved:
+   * {@code java -cp samples/target/tongban.jar org.tongban.samples.seal.PdfSealSample}.
    *
-   * @param args ignored
-   * @throws Exception on failure
+   * @param args none
+   * @throws Exception if it cannot run
    */
   public static void main(String[] args) throws Exception {
-    System.exit(run() ? 0 : 1);
+    System.exit(Proof.report(run(), PROVES));
   }
 }

@@ -17,12 +17,19 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
+import org.tongban.samples.Proof;
 
 /**
  * Quick start: make a GB/T 38540 seal, seal a document with it, verify. The region between the
  * markers is copied verbatim into README.md (a test keeps them equal).
  */
 public final class SealSample {
+  /** What the sample proves when it ends with exit code 0. */
+  public static final String PROVES =
+      "a GB/T 38540 seal made by the seal maker and used by the department on"
+      + " a document verifies against the trusted roots (maker and signer "
+      + "signatures, document digest, holder, validity, both chains)";
+
   private SealSample() {}
 
   /**
@@ -62,11 +69,12 @@ public final class SealSample {
   }
 
   /**
-   * Entry point.
+   * Runs the sample and says what it proved:
+   * {@code java -cp samples/target/tongban.jar org.tongban.samples.seal.SealSample}.
    *
-   * @param args ignored
+   * @param args none
    */
   public static void main(String[] args) {
-    System.exit(run() ? 0 : 1);
+    System.exit(Proof.report(run(), PROVES));
   }
 }

@@ -33,6 +33,7 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
+import org.tongban.samples.Proof;
 
 /**
  * Plugging in an external signer: the private key lives in a signing service (standing in for
@@ -41,6 +42,11 @@ import org.tongban.seal.ses.SesSignature;
  * {@link SigningKey} adapter, then with the explicit three-step flow.
  */
 public final class RemoteSignerSample {
+  /** What the sample proves when it ends with exit code 0. */
+  public static final String PROVES =
+      "a remote signing service seals a document both through the SigningKey "
+      + "adapter and through the three explicit steps, and both seals verify";
+
   private RemoteSignerSample() {}
 
   /**
@@ -153,12 +159,13 @@ public final class RemoteSignerSample {
   }
 
   /**
-   * Entry point.
+   * Runs the sample and says what it proved:
+   * {@code java -cp samples/target/tongban.jar org.tongban.samples.signer.RemoteSignerSample}.
    *
-   * @param args ignored
-   * @throws IOException if the service cannot start
+   * @param args none
+   * @throws IOException if it cannot run
    */
   public static void main(String[] args) throws IOException {
-    System.exit(run() ? 0 : 1);
+    System.exit(Proof.report(run(), PROVES));
   }
 }
