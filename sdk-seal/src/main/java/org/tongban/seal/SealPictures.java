@@ -37,8 +37,10 @@ import org.tongban.seal.internal.GlyphFonts;
  * @since 0.1
  */
 public final class SealPictures {
-  /** Seal red. */
-  public static final Color SEAL_RED = new Color(0xE0, 0x10, 0x10);
+  /** Seal red, as 0xRRGGBB. */
+  public static final int SEAL_RED_RGB = 0xE01010;
+
+  private static final Color SEAL_RED = new Color(SEAL_RED_RGB);
 
   private SealPictures() {}
 
