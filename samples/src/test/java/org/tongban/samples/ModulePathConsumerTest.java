@@ -41,7 +41,15 @@ class ModulePathConsumerTest {
     return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
-  private static String modulePath() throws Exception {
+  static String modulePath() throws Exception {
+    return modulePath(List.of());
+  }
+
+  /**
+   * The SDK modules and their dependencies from this test's class path, plus the extra ones
+   * named (by a part of their path in the local repository).
+   */
+  static String modulePath(List<String> extra) throws Exception {
     List<String> mp = new ArrayList<>();
     for (Class<?> c : List.of(VerificationResult.class, SealVerifier.class,
         LicenseVerifier.class)) {
@@ -49,7 +57,8 @@ class ModulePathConsumerTest {
     }
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String unix = e.replace('\\', '/');
-      if (DEPENDENCIES.stream().anyMatch(unix::contains) && !unix.contains("jdk15on")) {
+      if ((DEPENDENCIES.stream().anyMatch(unix::contains) || extra.stream().anyMatch(
+          unix::contains)) && !unix.contains("jdk15on")) {
         mp.add(e);
       }
     }
