@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jwks} and {@code token issue|verify} (DESIGN.md §7). */
+/** {@code jwks} and {@code token issue|verify}. */
 final class TokenCommand {
   private TokenCommand() {}
 

@@ -125,7 +125,7 @@ class CliPdfTest {
 
   @Test
   void pdfSeal_withoutImage_drawsTheSubjectsName_hanAndDigits() throws Exception {
-    // The name of DESIGN's example: Han characters and a digit, from different fonts where
+    // A name with Han characters and a digit, drawn from different fonts where
     // the CJK font has no digits.
     org.tongban.samples.TestFonts.require("某某市公安局第1分局");
     try (PDDocument doc = new PDDocument()) {

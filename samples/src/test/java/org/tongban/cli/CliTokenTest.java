@@ -3,12 +3,15 @@ package org.tongban.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jwks}, {@code token issue} and {@code token verify} as DESIGN.md §7 describes them. */
+/** {@code jwks}, {@code token issue} and {@code token verify}, as the CLI contract has them. */
 class CliTokenTest {
   @TempDir Path dir;
 
@@ -50,5 +53,33 @@ class CliTokenTest {
     assertEquals("1", garbage[0]);
     assertTrue(garbage[1].startsWith("FAILED FORMAT_FAILURE"), garbage[1]);
     assertEquals("2", cli.run("token", "verify", "--iss", "x", "--aud", "y", "--token", "t")[0]);
+  }
+
+  @Test
+  void jwks_publishesExactlyOneKeyPerCertificateFile() throws Exception {
+    CliRunner cli = new CliRunner(dir);
+    cli.ok("keygen", "--alg", "SM2", "--ca", "--out-key", cli.p("ca.key"), "--out-cert",
+        cli.p("ca.crt"));
+    for (String n : new String[] {"a", "b"}) {
+      cli.ok("keygen", "--alg", "P256", "--ca-key", cli.p("ca.key"), "--ca-cert",
+          cli.p("ca.crt"), "--out-key", cli.p(n + ".key"), "--out-cert", cli.p(n + ".crt"));
+    }
+    // A file holding a chain (leaf, then the CA): its leaf alone is published, never the CA.
+    Files.writeString(dir.resolve("a-chain.crt"), Files.readString(dir.resolve("a.crt"))
+        + Files.readString(dir.resolve("ca.crt")));
+    Map<String, Object> one = JSONObjectUtils.parse(cli.ok("jwks", "--cert",
+        cli.p("a-chain.crt"), "--kid", "k1"));
+    List<?> keys = (List<?>) one.get("keys");
+    assertEquals(1, keys.size(), one.toString());
+    assertEquals("k1", ((Map<?, ?>) keys.get(0)).get("kid"));
+    assertEquals("P-256", ((Map<?, ?>) keys.get(0)).get("crv"));
+    Map<String, Object> two = JSONObjectUtils.parse(cli.ok("jwks", "--cert", cli.p("a.crt"),
+        cli.p("b.crt"), "--kid", "ka", "kb"));
+    assertEquals(List.of("ka", "kb"), ((List<?>) two.get("keys")).stream()
+        .map(k -> ((Map<?, ?>) k).get("kid")).toList());
+    String[] mismatch = cli.run("jwks", "--cert", cli.p("a.crt"), cli.p("b.crt"), "--kid",
+        "only-one");
+    assertEquals("2", mismatch[0]);
+    assertTrue(mismatch[2].contains("one --kid per --cert"), mismatch[2]);
   }
 }

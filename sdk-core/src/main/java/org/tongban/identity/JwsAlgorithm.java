@@ -27,7 +27,7 @@ public final class JwsAlgorithm {
   /** ECDSA P-256 with SHA-256; the signature is r‖s, 64 bytes (RFC 7518 §3.4). */
   public static final JwsAlgorithm ES256 = new JwsAlgorithm("ES256",
       SignatureAlgorithm.ECDSA_P256_SHA256, SignatureParameters.ec(SignatureEncoding.RAW_R_S));
-  /** SM2 with SM3, default distinguishing ID, r‖s in 64 bytes (DESIGN.md §4). */
+  /** SM2 with SM3, default distinguishing ID, r‖s in 64 bytes. */
   public static final JwsAlgorithm SM2SM3 = new JwsAlgorithm("SM2SM3",
       SignatureAlgorithm.SM2_SM3, SignatureParameters.sm2(
           SignatureParameters.DEFAULT_DISTINGUISHING_ID, SignatureEncoding.RAW_R_S));
