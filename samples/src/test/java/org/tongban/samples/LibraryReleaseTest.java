@@ -127,4 +127,22 @@ class LibraryReleaseTest {
       }
     }
   }
+
+  @Test
+  void slowInteropTest_runsInTheLastModuleWithTests() throws Exception {
+    // A Keycloak failure must not stop another module's tests: Maven stops at the first module
+    // that fails, so the test lives in the last module that has tests.
+    Path root = TestData.projectRoot();
+    NodeList modules = pom(root.resolve("pom.xml")).getElementsByTagName("module");
+    String last = null;
+    for (int i = 0; i < modules.getLength(); i++) {
+      String m = modules.item(i).getTextContent();
+      if (Files.isDirectory(root.resolve(m).resolve("src/test/java"))) {
+        last = m;
+      }
+    }
+    assertEquals("samples", last);
+    assertTrue(Files.exists(root.resolve(
+        "samples/src/test/java/org/tongban/identity/KeycloakInteropTest.java")));
+  }
 }
