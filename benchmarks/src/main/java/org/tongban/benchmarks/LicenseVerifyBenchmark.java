@@ -95,7 +95,7 @@ public class LicenseVerifyBenchmark {
     signature = key.sign(tbs);
     text = issuer.complete(p, signature).text();
     image = QrImages.render(text, QrImages.Options.defaults());
-    verifier = LicenseVerifier.builder().issuerCertificates(List.of(cert)).build();
+    verifier = LicenseVerifier.builder(List.of(cert)).build();
     rawKey = VerificationKey.builder(cert.getPublicKey()).algorithm(sa)
         .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
     if (!baselineRawSignature() || !verifyText() || !verifyImage()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.cos.COSName;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.seal.SealPictures;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
@@ -75,8 +77,10 @@ public class PdfSealVerifyBenchmark {
     pdf = PdfSealer.create().seal(document(megabytes * 1_000_000),
         SealPicture.of("PNG", png, 42, 42), PdfSealPlacement.lastPageBottomRight(),
         dept.signingKey());
-    noChain = PdfSealVerifier.builder().build();
-    withChain = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+    // "Without the chain": the signer trusted as given (validity only).
+    noChain = PdfSealVerifier.builder(TrustPolicy.trustedAsGiven(List.of(dept.certificate())))
+        .build();
+    withChain = PdfSealVerifier.builder(pki.trustPolicy()).build();
     PdfVerificationReport r = withChain.verify(pdf);
     if (!r.isValid()) {
       throw new IllegalStateException("setup: " + r);

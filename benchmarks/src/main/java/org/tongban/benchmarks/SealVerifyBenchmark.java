@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.SealMaker;
 import org.tongban.seal.SealPictures;
@@ -77,9 +78,10 @@ public class SealVerifyBenchmark {
         .holders(List.of(holder.certificate())).build());
     SesSignature sig = DataSealer.create().seal(seal, holder.signingKey(), document, "bench");
     signature = sig.encoded();
-    noChains = SealVerifier.builder().skipCertificateValidation().build();
-    withChains = SealVerifier.builder().trustAnchors(pki.trustAnchors())
-        .intermediates(List.of(pki.intermediate().certificate())).build();
+    // "Without chains": the maker and the signer trusted as given (validity only).
+    noChains = SealVerifier.builder(TrustPolicy.trustedAsGiven(List.of(maker.certificate(),
+        holder.certificate()))).build();
+    withChains = SealVerifier.builder(pki.trustPolicy()).build();
     makerTbs = seal.makerSignedBytes();
     makerSig = seal.signedValue();
     signerTbs = sig.toBeSigned();

@@ -1,18 +1,30 @@
 package org.tongban.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.tongban.crypto.KeyType;
+import org.tongban.crypto.SignatureEncoding;
+import org.tongban.crypto.SignatureParameters;
+import org.tongban.crypto.SigningKey;
+import org.tongban.crypto.VerificationKey;
 import org.tongban.http.HttpResponse;
 import org.tongban.http.HttpTransport;
+import org.tongban.keys.Pem;
+import org.tongban.keys.SigningKeys;
 import org.tongban.license.HolderCodeType;
 import org.tongban.license.IssuedLicense;
 import org.tongban.license.License;
@@ -25,22 +37,6 @@ import org.tongban.license.StatusListSource;
 import org.tongban.license.StatusReference;
 import org.tongban.license.VerifiedLicense;
 import org.tongban.license.qr.QrImages;
-import org.tongban.seal.pdf.PdfSealPlacement;
-import org.tongban.seal.pdf.PdfSealVerifier;
-import org.tongban.seal.pdf.PdfSealer;
-import org.tongban.seal.pdf.PdfVerificationReport;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.tongban.crypto.KeyType;
-import org.tongban.crypto.SignatureEncoding;
-import org.tongban.crypto.SignatureParameters;
-import org.tongban.crypto.SigningKey;
-import org.tongban.crypto.VerificationKey;
-import org.tongban.keys.Pem;
-import org.tongban.keys.SigningKeys;
 import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
 import org.tongban.pki.CrlRevocationSource;
@@ -48,23 +44,27 @@ import org.tongban.pki.DemoPki;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.samples.identity.DepartmentApp;
+import org.tongban.samples.identity.SamplePlatform;
+import org.tongban.samples.identity.SsoWalkthrough;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.SealMaker;
 import org.tongban.seal.SealPictures;
 import org.tongban.seal.SealSpec;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
+import org.tongban.seal.pdf.PdfSealPlacement;
+import org.tongban.seal.pdf.PdfSealVerifier;
+import org.tongban.seal.pdf.PdfSealer;
+import org.tongban.seal.pdf.PdfVerificationReport;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
-import org.tongban.samples.identity.DepartmentApp;
-import org.tongban.samples.identity.SamplePlatform;
-import org.tongban.samples.identity.SsoWalkthrough;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run every capability end to end in a work folder and print each step, "
@@ -171,8 +171,7 @@ final class DemoCommand implements Callable<Integer> {
       Files.write(sesFile, sealed.encoded());
       artifact(sesFile, "seal", "verify", "--in", work.resolve("notice.txt"), "--sig", sesFile,
           "--trust", root, "--trust", ca);
-      SealVerifier sealVerifier = SealVerifier.builder().trustAnchors(pki.trustAnchors())
-          .intermediates(List.of(pki.intermediate().certificate())).build();
+      SealVerifier sealVerifier = SealVerifier.builder(pki.trustPolicy()).build();
       VerificationResult<VerifiedSeal> sealOk = sealVerifier.verify(sealed.encoded(), document);
       step("seal notice.txt and verify the seal signature (" + sealOk.checks().size()
           + " checks)", sealOk.isValid(), sealOk.indication().toString());
@@ -188,8 +187,7 @@ final class DemoCommand implements Callable<Integer> {
       Path pdfFile = work.resolve("notice." + prefix + ".pdf");
       Files.write(pdfFile, pdf);
       artifact(pdfFile, "pdf", "verify", "--in", pdfFile, "--trust", root, "--trust", ca);
-      PdfSealVerifier pdfVerifier = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
-          .build();
+      PdfSealVerifier pdfVerifier = PdfSealVerifier.builder(pki.trustPolicy()).build();
       PdfVerificationReport pdfOk = pdfVerifier.verify(pdf);
       step("seal notice." + prefix + ".pdf (visible seal + cross-page seal on 3 pages, CMS) "
           + "and verify it", pdfOk.isValid(),
@@ -358,9 +356,8 @@ final class DemoCommand implements Callable<Integer> {
         issued.text().length() + " characters, " + licence.identifier());
 
     String read = QrImages.decode(png);
-    LicenseVerifier verifier = LicenseVerifier.builder()
-        .issuerCertificates(List.of(issuer.certificate()))
-        .trustAnchors(pki.trustAnchors(), List.of(pki.intermediate().certificate()))
+    LicenseVerifier verifier = LicenseVerifier.builder(List.of(issuer.certificate()))
+        .trust(pki.trustPolicy())
         .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
             Clock.systemUTC()))
         .build();
@@ -376,8 +373,8 @@ final class DemoCommand implements Callable<Integer> {
 
     published.set(lists.issue(listUri, 1024, Map.of(42, LicenseState.REVOKED),
         Duration.ofMinutes(10)));
-    VerificationResult<VerifiedLicense> revoked = LicenseVerifier.builder()
-        .issuerCertificates(List.of(issuer.certificate()))
+    VerificationResult<VerifiedLicense> revoked = LicenseVerifier.builder(
+        List.of(issuer.certificate()))
         .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
             Clock.systemUTC()))
         .build().verify(read);

@@ -15,7 +15,6 @@ import org.tongban.MalformedInputException;
 import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.SigningKey;
-import org.tongban.keys.Pem;
 import org.tongban.keys.SigningKeys;
 import org.tongban.license.IssuedLicense;
 import org.tongban.license.License;
@@ -27,14 +26,15 @@ import org.tongban.license.UnifiedSocialCreditCode;
 import org.tongban.license.VerifiedLicense;
 import org.tongban.license.qr.QrImages;
 import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.VerificationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "license", mixinStandardHelpOptions = true,
     description = "Electronic licences: issue a signed QR, verify it, check identifiers.",
@@ -196,17 +196,21 @@ final class LicenseCommand {
       for (Path p : issuerCerts) {
         issuers.addAll(SealCommand.certs(p));
       }
-      LicenseVerifier.Builder b = LicenseVerifier.builder();
+      TrustPolicy policy = null;
       if (!trust.isEmpty()) {
-        SealCommand.Trust t = SealCommand.Trust.read(trust, spec);
+        SealCommand.Trust t = SealCommand.Trust.read(trust);
         List<X509Certificate> all = new ArrayList<>(t.roots());
         all.addAll(t.intermediates());
         if (issuers.isEmpty()) {
           issuers.addAll(all);
         }
-        b.trustAnchors(TrustAnchors.of(t.roots()), all);
+        policy = TrustPolicy.builder(TrustAnchors.of(t.roots())).intermediates(all).build();
       }
-      b.issuerCertificates(issuers);
+      // Without --trust the issuer certificates named by --issuer-cert are trusted as given.
+      LicenseVerifier.Builder b = LicenseVerifier.builder(issuers);
+      if (policy != null) {
+        b.trust(policy);
+      }
       List<X509Certificate> tokenSigners = issuers;
       VerificationResult<VerifiedLicense> r;
       if (text.startsWith("http://") || text.startsWith("https://")) {

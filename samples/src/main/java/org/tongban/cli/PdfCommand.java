@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tongban.crypto.SigningKey;
 import org.tongban.io.Limits;
-import org.tongban.pki.TrustAnchors;
 import org.tongban.result.VerificationResult;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
@@ -144,6 +143,7 @@ final class PdfCommand {
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Verify every signature of a PDF.",
+          "Without --trust or --trust-as-given nothing is trusted: at most INDETERMINATE.",
           "Exit 0 if the document verdict is PASSED, 1 FAILED, 3 INDETERMINATE."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -155,15 +155,16 @@ final class PdfCommand {
         + "roots, the others intermediates")
     List<Path> trust = new ArrayList<>();
 
+    @Option(names = "--trust-as-given", description = "certificates (PEM) trusted as they are, "
+        + "without a chain: the signers' own")
+    List<Path> asGiven = new ArrayList<>();
+
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-      PdfSealVerifier.Builder b = PdfSealVerifier.builder();
-      SealCommand.Trust t = SealCommand.Trust.read(trust, spec);
-      if (!t.roots().isEmpty()) {
-        b.trustAnchors(TrustAnchors.of(t.roots())).intermediates(t.intermediates());
-      }
+      PdfSealVerifier.Builder b = PdfSealVerifier.builder(
+          SealCommand.Trust.policy(trust, asGiven));
       PdfVerificationReport report = b.build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
       PrintWriter out = spec.commandLine().getOut();
       List<Object> signatures = new ArrayList<>();

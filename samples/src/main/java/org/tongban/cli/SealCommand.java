@@ -16,6 +16,7 @@ import org.tongban.crypto.SigningKey;
 import org.tongban.keys.Pem;
 import org.tongban.keys.SigningKeys;
 import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.VerificationResult;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.SealMaker;
@@ -30,9 +31,9 @@ import org.tongban.seal.ses.SesSignature;
 import org.tongban.seal.ses.SesVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "seal", mixinStandardHelpOptions = true,
     description = "Electronic seals (GB/T 38540 v4, GM/T 0031 v1): make, sign, verify.",
@@ -49,7 +50,7 @@ final class SealCommand {
 
   /** {@code --trust} files split into self-signed roots and intermediates. */
   record Trust(List<X509Certificate> roots, List<X509Certificate> intermediates) {
-    static Trust read(List<Path> files, CommandSpec spec) throws Exception {
+    static Trust read(List<Path> files) throws Exception {
       List<X509Certificate> roots = new ArrayList<>();
       List<X509Certificate> intermediates = new ArrayList<>();
       for (Path t : files) {
@@ -61,11 +62,23 @@ final class SealCommand {
       if (!files.isEmpty() && roots.isEmpty()) {
         throw new IllegalArgumentException("--trust holds no self-signed root certificate");
       }
-      if (roots.isEmpty()) {
-        spec.commandLine().getErr().println(
-            "note: no --trust given: certificate chains are not checked");
-      }
       return new Trust(roots, intermediates);
+    }
+
+    /**
+     * The trust policy of {@code --trust} (roots and intermediates) and
+     * {@code --trust-as-given} (certificates trusted as they are); with neither, nothing is
+     * trusted and verdicts are at most INDETERMINATE (TRUST_NOT_CONFIGURED, exit 3).
+     */
+    static TrustPolicy policy(List<Path> trust, List<Path> asGiven) throws Exception {
+      Trust t = read(trust);
+      List<X509Certificate> anchors = new ArrayList<>(t.roots());
+      for (Path p : asGiven) {
+        anchors.addAll(certs(p));
+      }
+      return anchors.isEmpty() ? TrustPolicy.none()
+          : TrustPolicy.builder(TrustAnchors.of(anchors)).intermediates(t.intermediates())
+              .build();
     }
   }
 
@@ -228,6 +241,7 @@ final class SealCommand {
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Verify a detached SES_Signature over a file.",
+          "Without --trust or --trust-as-given nothing is trusted: at most INDETERMINATE.",
           "Exit 0 PASSED, 1 FAILED, 3 INDETERMINATE, 2 usage or input error."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -242,6 +256,10 @@ final class SealCommand {
         + "roots, the others intermediates")
     List<Path> trust = new ArrayList<>();
 
+    @Option(names = "--trust-as-given", description = "certificates (PEM) trusted as they are, "
+        + "without a chain: the signer's and the maker's own")
+    List<Path> asGiven = new ArrayList<>();
+
     @Option(names = "--out-picture", description = "write the seal picture here")
     Path outPicture;
 
@@ -249,13 +267,7 @@ final class SealCommand {
 
     @Override
     public Integer call() throws Exception {
-      SealVerifier.Builder b = SealVerifier.builder();
-      Trust tr = Trust.read(trust, spec);
-      if (tr.roots().isEmpty()) {
-        b.skipCertificateValidation();
-      } else {
-        b.trustAnchors(TrustAnchors.of(tr.roots())).intermediates(tr.intermediates());
-      }
+      SealVerifier.Builder b = SealVerifier.builder(Trust.policy(trust, asGiven));
       VerificationResult<VerifiedSeal> r;
       try (InputStream data = Files.newInputStream(in)) {
         r = b.build().verify(Files2.read(sig, 16L << 20), data);

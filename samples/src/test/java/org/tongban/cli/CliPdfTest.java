@@ -139,4 +139,32 @@ class CliPdfTest {
     String[] v = run("pdf", "verify", "--in", p("out.pdf"), "--trust", p("k.crt"));
     assertEquals("0", v[0], v[1] + v[2]);
   }
+
+  @Test
+  void pdfVerify_selfSignedImpostor_withoutTrust_isIndeterminateNeverPassed() throws Exception {
+    String img = new CliRunner(dir).emblem();
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new PDPage(PDRectangle.A4));
+      doc.save(dir.resolve("in.pdf").toFile());
+    }
+    // A self-signed certificate named after a real bureau.
+    ok("keygen", "--alg", "SM2", "--subject", "CN=某某市市场监督管理局,C=CN", "--out-key",
+        p("fake.key"), "--out-cert", p("fake.crt"));
+    ok("pdf", "seal", "--image", img, "--in", p("in.pdf"), "--out", p("fake.pdf"), "--key",
+        p("fake.key"), "--cert", p("fake.crt"));
+    String[] none = run("pdf", "verify", "--in", p("fake.pdf"));
+    assertEquals("3", none[0], none[1] + none[2]);
+    assertTrue(none[1].startsWith("document: INDETERMINATE TRUST_NOT_CONFIGURED"), none[1]);
+    String[] json = run("pdf", "verify", "--in", p("fake.pdf"), "--json");
+    assertEquals("3", json[0]);
+    assertEquals("TRUST_NOT_CONFIGURED", com.nimbusds.jose.util.JSONObjectUtils.parse(
+        json[1].trim()).get("reason"));
+    // The caller names the certificate it trusts: as given.
+    String[] given = run("pdf", "verify", "--in", p("fake.pdf"), "--trust-as-given",
+        p("fake.crt"));
+    assertEquals("0", given[0], given[1]);
+    String[] unsigned = run("pdf", "verify", "--in", p("in.pdf"));
+    assertEquals("1", unsigned[0]);
+    assertTrue(unsigned[1].startsWith("document: FAILED NO_SIGNATURE"), unsigned[1]);
+  }
 }

@@ -93,4 +93,26 @@ class CliSealTest {
         p("h.crt"), "--name", "某某局合同专用章", "--out", p("s.esl"));
     assertTrue(Files.size(dir.resolve("s.esl")) > 1000, "the seal holds a drawn picture");
   }
+
+  @Test
+  void sealVerify_withoutTrust_exit3_trustAsGiven_exit0() throws Exception {
+    String img = new CliRunner(dir).emblem();
+    ok("keygen", "--alg", "SM2", "--out-key", p("m.key"), "--out-cert", p("m.crt"));
+    ok("keygen", "--alg", "SM2", "--out-key", p("h.key"), "--out-cert", p("h.crt"));
+    ok("seal", "make", "--image", img, "--issuer-key", p("m.key"), "--issuer-cert", p("m.crt"),
+        "--holder-cert", p("h.crt"), "--name", "测试章", "--out", p("s.esl"));
+    Files.writeString(dir.resolve("d"), "d");
+    ok("seal", "sign", "--seal", p("s.esl"), "--key", p("h.key"), "--cert", p("h.crt"), "--in",
+        p("d"), "--out", p("d.sig"));
+    String[] none = run("seal", "verify", "--in", p("d"), "--sig", p("d.sig"));
+    assertEquals("3", none[0], none[1] + none[2]);
+    assertTrue(none[1].startsWith("INDETERMINATE TRUST_NOT_CONFIGURED"), none[1]);
+    assertEquals("0", run("seal", "verify", "--in", p("d"), "--sig", p("d.sig"),
+        "--trust-as-given", p("m.crt"), "--trust-as-given", p("h.crt"))[0]);
+    Files.writeString(dir.resolve("d"), "changed");
+    // Tampered and untrusted: FAILED outranks undecided.
+    String[] bad = run("seal", "verify", "--in", p("d"), "--sig", p("d.sig"));
+    assertEquals("1", bad[0], bad[1]);
+    assertTrue(bad[1].startsWith("FAILED HASH_FAILURE"), bad[1]);
+  }
 }

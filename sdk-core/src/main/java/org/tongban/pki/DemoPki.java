@@ -161,6 +161,17 @@ public final class DemoPki {
   }
 
   /**
+   * Returns a trust policy with the root as anchor and the issuing CA as intermediate, no
+   * revocation, the system clock.
+   *
+   * @return the policy
+   */
+  public TrustPolicy trustPolicy() {
+    return TrustPolicy.builder(trustAnchors())
+        .intermediates(List.of(intermediate.certificate())).build();
+  }
+
+  /**
    * Issues a leaf valid from a day ago for a year, with digitalSignature and nonRepudiation.
    *
    * @param subjectDn the subject DN

@@ -88,6 +88,8 @@ public enum Reason {
   LICENSE_DATA_MISMATCH(Kind.FAILURE),
   /** A configured policy rule is not met. */
   POLICY_FAILURE(Kind.FAILURE),
+  /** The document carries no signature or seal at all. */
+  NO_SIGNATURE(Kind.FAILURE),
 
   // --- INDETERMINATE ------------------------------------------------------------------------
   /** No key matching the input's key id was found. */
@@ -98,6 +100,11 @@ public enum Reason {
   REVOCATION_UNKNOWN(Kind.INDETERMINATE),
   /** No certificate chain to a trust anchor could be built from the certificates available. */
   NO_CERTIFICATE_CHAIN_FOUND(Kind.INDETERMINATE),
+  /**
+   * No trust was configured (no trust anchors and no certificates trusted as given), so whether
+   * the signer is who it claims to be was not decided.
+   */
+  TRUST_NOT_CONFIGURED(Kind.INDETERMINATE),
   /** The time of signing is unknown, so validity at signing time cannot be decided. */
   SIGNING_TIME_UNKNOWN(Kind.INDETERMINATE),
   /** The document was changed after the signature and the changes were not classified. */

@@ -17,8 +17,10 @@ import java.util.function.Function;
  *   <li>{@link #indication()} is {@code PASSED} if and only if no check {@code FAILED}, if and
  *       only if {@link #reason()} is empty, if and only if {@link #verified()} is present — a
  *       caller can never read claims from a bad input;
- *   <li>otherwise the reason is that of the first failed check and its {@link Reason#indication()}
- *       equals {@link #indication()};
+ *   <li>otherwise the reason is that of the first failed check whose reason is a failure — a
+ *       FAILED check outranks an undecided one, so an input that is both tampered with and
+ *       untrusted is FAILED — or, when none is, of the first failed check (INDETERMINATE); its
+ *       {@link Reason#indication()} equals {@link #indication()};
  *   <li>{@link #checks()} lists every check performed, in order, including skipped ones;
  *   <li>{@link #warnings()} are the reasons of the {@code WARNING} checks, never hidden.
  * </ul>
@@ -45,7 +47,9 @@ public final class VerificationResult<T> {
     Optional<Reason> decisive = Optional.empty();
     List<Reason> warns = new ArrayList<>();
     for (Check c : this.checks) {
-      if (c.status() == CheckStatus.FAILED && decisive.isEmpty()) {
+      if (c.status() == CheckStatus.FAILED && (decisive.isEmpty()
+          || decisive.get().kind() != Reason.Kind.FAILURE
+          && c.reason().orElseThrow().kind() == Reason.Kind.FAILURE)) {
         decisive = c.reason();
       } else if (c.status() == CheckStatus.WARNING) {
         warns.add(c.reason().orElseThrow());
@@ -57,7 +61,8 @@ public final class VerificationResult<T> {
     this.evidence = evidence;
     this.validationTime = time;
     if (indication == Indication.PASSED) {
-      this.verified = Optional.of(Objects.requireNonNull(payload, "a PASSED result needs a payload"));
+      this.verified = Optional.of(Objects.requireNonNull(payload,
+          "a PASSED result needs a payload"));
     } else {
       this.verified = Optional.empty();
     }

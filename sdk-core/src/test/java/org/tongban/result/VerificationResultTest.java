@@ -23,11 +23,11 @@ class VerificationResultTest {
   }
 
   @Test
-  void build_firstFailureDecides_andPayloadIsWithheld() {
+  void build_firstFailureOfTheWorstKindDecides_andPayloadIsWithheld() {
     VerificationResult<String> r = VerificationResult.<String>builder(T)
         .ok(CheckId.FORMAT, "")
         .fail(CheckId.REVOCATION, Reason.REVOCATION_UNKNOWN, "")
-        .fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "")
+        .fail(CheckId.CERT_CHAIN, Reason.NO_CERTIFICATE_CHAIN_FOUND, "")
         .build("payload");
     ResultAssertions.assertResult(r, Indication.INDETERMINATE, Reason.REVOCATION_UNKNOWN);
     assertTrue(r.verified().isEmpty());
@@ -78,5 +78,21 @@ class VerificationResultTest {
     assertThrows(IllegalArgumentException.class, () -> CheckId.of("Bad Name"));
     assertThrows(IllegalArgumentException.class, () -> CheckId.of(""));
     assertEquals("cert.chain", CheckId.CERT_CHAIN.name());
+  }
+
+  @Test
+  void build_failedOutranksIndeterminate_whateverTheOrder() {
+    VerificationResult<String> r = VerificationResult.<String>builder(java.time.Instant.EPOCH)
+        .fail(CheckId.CERT_CHAIN, Reason.TRUST_NOT_CONFIGURED, "no anchors")
+        .fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "")
+        .build("x");
+    assertEquals(Indication.FAILED, r.indication());
+    assertEquals(java.util.Optional.of(Reason.SIG_CRYPTO_FAILURE), r.reason());
+    VerificationResult<String> undecided = VerificationResult.<String>builder(
+        java.time.Instant.EPOCH).ok(CheckId.SIGNATURE, "")
+        .fail(CheckId.CERT_CHAIN, Reason.TRUST_NOT_CONFIGURED, "no anchors")
+        .fail(CheckId.REVOCATION, Reason.REVOCATION_UNKNOWN, "").build("x");
+    assertEquals(Indication.INDETERMINATE, undecided.indication());
+    assertEquals(java.util.Optional.of(Reason.TRUST_NOT_CONFIGURED), undecided.reason());
   }
 }

@@ -21,6 +21,7 @@ import org.tongban.license.internal.CoseSign1;
 import org.tongban.license.qr.QrCodec;
 import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.pki.TrustAnchors;
 import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
@@ -34,12 +35,15 @@ import org.tongban.result.VerificationResult;
  * <p>Checks, in order: {@code container} (prefix, Base45, zlib within limits),
  * {@code cose} (COSE_Sign1 structure, protected {@code alg}), {@code algorithm} (allowed and
  * matching the candidate key), {@code signature} (every configured issuer certificate whose
- * 8-byte kid matches is tried — several may share a kid), {@code issuer.chain} (when trust
- * anchors are set), {@code validity} (CWT {@code iat}/{@code exp} and the licence's validity
- * dates), {@code status} (the status list the licence names, when a {@link StatusListSource}
- * is configured: {@link Reason#LICENSE_REVOKED} for invalid or suspended,
- * {@link Reason#REVOCATION_UNKNOWN} when no good list can be had), {@code licence.data} (the licence
- * fields, the identifier's check character, the holder code).
+ * 8-byte kid matches is tried — several may share a kid), {@code issuer.chain} (the signing
+ * certificate against the {@link TrustPolicy}: by default the configured issuer certificates
+ * are trusted as given and only their validity is checked; with {@link Builder#trust} their
+ * chains must reach its anchors), {@code validity} (CWT {@code iat}/{@code exp} and the
+ * licence's validity dates), {@code status} (the status list the licence names, when a
+ * {@link StatusListSource} is configured: {@link Reason#LICENSE_REVOKED} for invalid or
+ * suspended, {@link Reason#REVOCATION_UNKNOWN} when no good list can be had),
+ * {@code licence.data} (the licence fields, the identifier's check character, the holder
+ * code).
  *
  * <p>Rejects: {@link Reason#FORMAT_FAILURE}, {@link Reason#SIZE_LIMIT_EXCEEDED},
  * {@link Reason#ALGORITHM_NOT_ALLOWED}, {@link Reason#ALGORITHM_MISMATCH},
@@ -69,29 +73,29 @@ public final class LicenseVerifier {
   public static final CheckId DATA = CheckId.of("licence.data");
 
   private final IssuerKeys issuers;
-  private final Optional<CertificateVerifier> chains;
-  private final List<X509Certificate> intermediates;
+  private final TrustPolicy trust;
   private final Set<String> prefixes;
   private final Optional<StatusListSource> statusSource;
   private final Clock clock;
 
   private LicenseVerifier(Builder b) {
     this.issuers = new IssuerKeys(b.issuers);
-    this.chains = b.anchors == null ? Optional.empty()
-        : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
-    this.intermediates = List.copyOf(b.intermediates);
+    this.trust = b.trust != null ? b.trust
+        : TrustPolicy.builder(TrustAnchors.of(b.issuers)).clock(b.clock).build();
     this.prefixes = Set.copyOf(b.prefixes);
     this.statusSource = Optional.ofNullable(b.statusSource);
-    this.clock = b.clock;
+    this.clock = trust.clock();
   }
 
   /**
    * Starts a builder. Not thread-safe.
    *
+   * @param issuerCertificates the licence issuers' signing certificates, found by their 8-byte
+   *     kid; at least one
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(List<X509Certificate> issuerCertificates) {
+    return new Builder(issuerCertificates);
   }
 
   /**
@@ -151,18 +155,14 @@ public final class LicenseVerifier {
     r.ok(CheckId.ALGORITHM, outcome.detail().substring(0, outcome.detail().indexOf(' ')));
     r.ok(CheckId.SIGNATURE, outcome.detail().substring(outcome.detail().indexOf(' ') + 1));
 
-    if (chains.isPresent()) {
-      List<X509Certificate> chain = new ArrayList<>();
-      chain.add(signer);
-      chain.addAll(intermediates);
-      VerificationResult<CertificatePath> c = chains.get().verify(chain, now);
-      if (c.isValid()) {
-        r.ok(ISSUER_CHAIN, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName());
-      } else {
-        r.fail(ISSUER_CHAIN, c.reason().orElseThrow(), "issuer certificate chain");
-      }
+    VerificationResult<CertificatePath> c = trust.validate(TrustPolicy.Role.LICENCE_ISSUER,
+        List.of(signer), now);
+    if (c.isValid()) {
+      X509Certificate anchor = c.orElseThrow().anchor();
+      r.ok(ISSUER_CHAIN, anchor.equals(signer) ? "trusted as given"
+          : "to " + anchor.getSubjectX500Principal().getName());
     } else {
-      r.skip(ISSUER_CHAIN, "the issuer certificates are trusted as configured");
+      r.fail(ISSUER_CHAIN, c.reason().orElseThrow(), "issuer certificate chain");
     }
 
     Optional<Instant> iat = time(claims, 6);
@@ -266,37 +266,28 @@ public final class LicenseVerifier {
 
   /** Builds a {@link LicenseVerifier}. Not thread-safe. */
   public static final class Builder {
-    private final List<X509Certificate> issuers = new ArrayList<>();
-    private final List<X509Certificate> intermediates = new ArrayList<>();
+    private final List<X509Certificate> issuers;
     private final Set<String> prefixes = new LinkedHashSet<>(List.of(QrCodec.TONGBAN_PREFIX));
-    private TrustAnchors anchors;
+    private TrustPolicy trust;
     private StatusListSource statusSource;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
-    private Builder() {}
-
-    /**
-     * Adds issuer (signing) certificates, found by their 8-byte kid.
-     *
-     * @param certificates the certificates
-     * @return this builder
-     */
-    public Builder issuerCertificates(List<X509Certificate> certificates) {
-      issuers.addAll(List.copyOf(certificates));
-      return this;
+    private Builder(List<X509Certificate> issuers) {
+      if (issuers.isEmpty()) {
+        throw new IllegalArgumentException("at least one issuer certificate is needed");
+      }
+      this.issuers = List.copyOf(issuers);
     }
 
     /**
-     * Also validates the issuer certificate's chain to these roots.
+     * Validates the issuer certificate's chain under this policy (anchors, intermediates,
+     * revocation, clock) instead of trusting the issuer certificates as given.
      *
-     * @param anchors the roots
-     * @param intermediateCertificates intermediate CAs
+     * @param trust the policy
      * @return this builder
      */
-    public Builder trustAnchors(TrustAnchors anchors,
-        List<X509Certificate> intermediateCertificates) {
-      this.anchors = Objects.requireNonNull(anchors, "anchors");
-      intermediates.addAll(List.copyOf(intermediateCertificates));
+    public Builder trust(TrustPolicy trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
       return this;
     }
 
@@ -323,7 +314,8 @@ public final class LicenseVerifier {
     }
 
     /**
-     * Sets the clock.
+     * Sets the clock when the issuer certificates are trusted as given (with
+     * {@link #trust(TrustPolicy)} the policy's clock is the one clock).
      *
      * @param clock the clock
      * @return this builder
@@ -337,11 +329,15 @@ public final class LicenseVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException without issuer certificates
+     * @throws IllegalStateException if both a trust policy and a clock were set
      */
     public LicenseVerifier build() {
-      if (issuers.isEmpty()) {
-        throw new IllegalStateException("at least one issuer certificate is needed");
+      if (trust != null && clock != null) {
+        throw new IllegalStateException("the trust policy's clock is the verifier's clock: "
+            + "set it there");
+      }
+      if (clock == null) {
+        clock = Clock.systemUTC();
       }
       return new LicenseVerifier(this);
     }

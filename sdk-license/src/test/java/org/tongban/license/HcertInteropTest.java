@@ -45,8 +45,8 @@ class HcertInteropTest {
             (String) v.get("certificate")));
         Clock clock = Clock.fixed(Instant.parse((String) v.get("validationClock")),
             ZoneOffset.UTC);
-        LicenseVerifier verifier = LicenseVerifier.builder().acceptPrefix("HC1:")
-            .issuerCertificates(List.of(cert)).clock(clock).build();
+        LicenseVerifier verifier = LicenseVerifier.builder(List.of(cert)).acceptPrefix("HC1:")
+            .clock(clock).build();
         String text = (String) v.get("prefix");
         VerificationResult<VerifiedLicense> r = verifier.verify(text);
         ResultAssertions.assertPassed(r);

@@ -61,8 +61,8 @@ final class LicenseFixtures {
   }
 
   LicenseVerifier verifier() {
-    return LicenseVerifier.builder().issuerCertificates(List.of(cert))
-        .trustAnchors(pki.trustAnchors(), List.of(pki.intermediate().certificate())).build();
+    return LicenseVerifier.builder(List.of(cert))
+        .trust(pki.trustPolicy()).build();
   }
 
   LicenseIssuer issuer() {

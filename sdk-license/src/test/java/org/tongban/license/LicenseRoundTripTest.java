@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,8 @@ class LicenseRoundTripTest {
         .validFrom(LicenseFixtures.TODAY).fileDigest(org.tongban.crypto.DigestAlgorithm.SM3, file)
         .build(LicenseFixtures.TODAY);
     String text = f.issuer().issue(lic).text();
-    assertTrue(text.length() < 600, "a 12 KB licence file costs a 32-byte digest: " + text.length());
+    assertTrue(text.length() < 600,
+        "a 12 KB licence file costs a 32-byte digest: " + text.length());
     License back = f.verifier().verify(text).orElseThrow().license().orElseThrow();
     assertTrue(back.matchesFile(file));
     file[5] ^= 1;
@@ -116,13 +118,15 @@ class LicenseRoundTripTest {
     assertReason(other.verifier().verify(text), Reason.KEY_NOT_FOUND);
 
     Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(365 * 21)), ZoneOffset.UTC);
-    VerificationResult<VerifiedLicense> expired = LicenseVerifier.builder()
-        .issuerCertificates(List.of(f.cert)).clock(later).build().verify(text);
-    assertReason(expired, Reason.EXPIRED);
+    VerificationResult<VerifiedLicense> expired = LicenseVerifier.builder(List.of(f.cert))
+        .clock(later).build().verify(text);
+    // By then the issuer certificate, trusted as given, has expired as well: it decides.
+    assertReason(expired, Reason.CERT_EXPIRED);
+    assertEquals(Optional.of(Reason.EXPIRED),
+        expired.check(LicenseVerifier.VALIDITY).orElseThrow().reason());
 
-    VerificationResult<VerifiedLicense> untrusted = LicenseVerifier.builder()
-        .issuerCertificates(List.of(f.cert))
-        .trustAnchors(other.pki.trustAnchors(), List.of()).build().verify(text);
+    VerificationResult<VerifiedLicense> untrusted = LicenseVerifier.builder(List.of(f.cert))
+        .trust(other.pki.trustPolicy()).build().verify(text);
     assertEquals(Indication.INDETERMINATE, untrusted.indication());
   }
 
@@ -175,12 +179,12 @@ class LicenseRoundTripTest {
     byte[] raw = org.tongban.internal.crypto.EcSignatureCodec.convert(der,
         org.tongban.crypto.SignatureEncoding.DER, org.tongban.crypto.SignatureEncoding.RAW_R_S, 32);
     String text = QrCodec.encode("HC1:", CoseSign1.assemble(prot, payload, raw));
-    VerificationResult<VerifiedLicense> r = LicenseVerifier.builder().acceptPrefix("HC1:")
-        .issuerCertificates(List.of(f.cert)).build().verify(text);
+    VerificationResult<VerifiedLicense> r = LicenseVerifier.builder(List.of(f.cert))
+        .acceptPrefix("HC1:").build().verify(text);
     ResultAssertions.assertPassed(r);
     assertEquals(Map.of("ver", "1.3.0"), r.orElseThrow().payload());
     assertTrue(r.orElseThrow().license().isEmpty());
-    assertReason(LicenseVerifier.builder().issuerCertificates(List.of(f.cert)).build()
+    assertReason(LicenseVerifier.builder(List.of(f.cert)).build()
         .verify(text), Reason.FORMAT_FAILURE);
   }
 

@@ -62,7 +62,7 @@ class LicenseStatusTest {
           Optional.of(new StatusReference(uri, 7))).text();
       String b = f.issuer().issue(LicenseFixtures.businessLicence("S2"),
           Optional.of(new StatusReference(uri, 8))).text();
-      LicenseVerifier v = LicenseVerifier.builder().issuerCertificates(List.of(f.cert))
+      LicenseVerifier v = LicenseVerifier.builder(List.of(f.cert))
           .statusSource(StatusListSource.create(List.of(f.cert), clock)).clock(clock).build();
 
       VerificationResult<VerifiedLicense> ok = v.verify(a);
@@ -100,8 +100,8 @@ class LicenseStatusTest {
       ResultAssertions.assertResult(v.verify(b), Indication.INDETERMINATE,
           Reason.REVOCATION_UNKNOWN);
 
-      VerificationResult<VerifiedLicense> noSource = LicenseVerifier.builder()
-          .issuerCertificates(List.of(f.cert)).clock(clock).build().verify(a);
+      VerificationResult<VerifiedLicense> noSource = LicenseVerifier.builder(List.of(f.cert))
+          .clock(clock).build().verify(a);
       ResultAssertions.assertPassed(noSource);
       assertTrue(noSource.check(LicenseVerifier.STATUS).orElseThrow().detail()
           .contains("not checked"));

@@ -4,21 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.tongban.internal.util.BoundedCache;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
+import org.tongban.internal.util.BoundedCache;
 import org.tongban.pki.CertificateVerifier;
-import org.tongban.pki.RevocationSource;
-import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
 import org.tongban.result.Reason;
@@ -46,18 +44,22 @@ import org.tongban.seal.ses.SesSignature;
  *   <li>{@code seal.signer-allowed}: the seal lists the signer's certificate (or its digest);
  *   <li>{@code seal.validity}: the signing time lies in the seal's validity window;
  *   <li>{@code timestamp}: a time stamp, when present, covers the signature value and verifies
- *       (its TSA chaining to the trust anchors); it then fixes the time for the signer chain;
- *   <li>{@code maker.chain}, {@code signer.chain}: both certificates chain to the trust anchors
- *       (key usage, validity, revocation when configured) — the maker's at the seal's creation
- *       date, the signer's at the time-stamped time, or else now (or at the claimed signing
- *       time if {@link Builder#trustClaimedSigningTime()} is set).
+ *       (its TSA chaining to the {@link TrustPolicy}); it then fixes the time for the signer
+ *       chain;
+ *   <li>{@code maker.chain}, {@code signer.chain}: both certificates chain to the trust policy's
+ *       anchors (key usage per role, validity, revocation when configured) — the maker's at the
+ *       seal's creation date, the signer's at the time-stamped time, or else now (or at the
+ *       claimed signing time under {@link TrustPolicy.SigningTimeRule#CLAIMED_SIGNING_TIME}).
  * </ol>
+ *
+ * <p>Fails closed: under {@link TrustPolicy#none()} the chain checks are INDETERMINATE with
+ * {@link Reason#TRUST_NOT_CONFIGURED}, so no result is PASSED.
  *
  * <p>Rejects: {@link Reason#FORMAT_FAILURE}, {@link Reason#SIZE_LIMIT_EXCEEDED},
  * {@link Reason#ALGORITHM_NOT_ALLOWED}, {@link Reason#ALGORITHM_MISMATCH},
  * {@link Reason#SIG_CRYPTO_FAILURE}, {@link Reason#HASH_FAILURE},
- * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#EXPIRED}, {@link Reason#NOT_YET_VALID}, and
- * every reason of {@link CertificateVerifier}.
+ * {@link Reason#SEAL_CERT_MISMATCH}, {@link Reason#EXPIRED}, {@link Reason#NOT_YET_VALID},
+ * {@link Reason#TRUST_NOT_CONFIGURED}, and every reason of {@link CertificateVerifier}.
  *
  * <p>Thread-safe; build once and share: it keeps prepared keys and the seals whose maker
  * signature it already verified (bounded caches keyed by the exact bytes), which is what makes
@@ -81,10 +83,7 @@ public final class SealVerifier {
   /** The signer certificate's chain. */
   public static final CheckId SIGNER_CHAIN = CheckId.of("signer.chain");
 
-  private final Optional<CertificateVerifier> chains;
-  private final List<X509Certificate> intermediates;
-  private final Clock clock;
-  private final boolean trustClaimedTime;
+  private final TrustPolicy trust;
   /** Prepared keys by algorithm and certificate: a verifier sees few distinct certificates. */
   private final BoundedCache<List<Object>, VerificationKey> keys = new BoundedCache<>(256);
   /**
@@ -95,27 +94,18 @@ public final class SealVerifier {
   private final BoundedCache<ByteBuffer, String> verifiedSeals = new BoundedCache<>(256);
 
   private SealVerifier(Builder b) {
-    if (b.anchors == null) {
-      this.chains = Optional.empty();
-    } else {
-      CertificateVerifier.Builder cv = CertificateVerifier.builder(b.anchors).clock(b.clock);
-      if (b.revocation != null) {
-        cv.revocation(b.revocation);
-      }
-      this.chains = Optional.of(cv.build());
-    }
-    this.intermediates = List.copyOf(b.intermediates);
-    this.clock = b.clock;
-    this.trustClaimedTime = b.trustClaimedTime;
+    this.trust = b.trust;
   }
 
   /**
    * Starts a builder. Not thread-safe.
    *
+   * @param trust what the maker's, the signer's and a time-stamp authority's certificates must
+   *     chain to; under {@link TrustPolicy#none()} every result is at most INDETERMINATE
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(TrustPolicy trust) {
+    return new Builder(trust);
   }
 
   /**
@@ -163,7 +153,7 @@ public final class SealVerifier {
 
   private VerificationResult<VerifiedSeal> verify(byte[] der, DocumentDigest doc) {
     Objects.requireNonNull(der, "sesSignature");
-    Instant now = clock.instant();
+    Instant now = trust.clock().instant();
     VerificationResult.Builder<VerifiedSeal> r = VerificationResult.builder(now);
     SesSignature sig;
     try {
@@ -267,8 +257,7 @@ public final class SealVerifier {
     if (ts.isEmpty()) {
       r.skip(TIMESTAMP, "no time stamp");
     } else {
-      TimeStamps.Result tr = TimeStamps.verify(ts.get(), sig.signature(), chains,
-          intermediates);
+      TimeStamps.Result tr = TimeStamps.verify(ts.get(), sig.signature(), trust);
       if (tr.ok()) {
         tsTime = tr.time();
         r.ok(TIMESTAMP, "at " + tsTime);
@@ -277,26 +266,17 @@ public final class SealVerifier {
       }
     }
 
-    // Chains.
-    if (chains.isEmpty()) {
-      r.skip(MAKER_CHAIN, "no trust anchors configured: the maker is not validated");
-      r.skip(SIGNER_CHAIN, "no trust anchors configured: the signer is not validated");
-    } else {
-      chain(r, MAKER_CHAIN, seal.makerCertificate(), seal.createDate());
-      Instant at = tsTime != null ? tsTime : trustClaimedTime ? sig.signingTime() : now;
-      chain(r, SIGNER_CHAIN, sig.signerCertificate(), at);
-    }
+    // Chains: under a policy that trusts nothing, INDETERMINATE TRUST_NOT_CONFIGURED.
+    Chains.record(r, MAKER_CHAIN, trust, TrustPolicy.Role.SEAL_MAKER,
+        List.of(seal.makerCertificate()), seal.createDate());
+    Instant at = tsTime != null ? tsTime
+        : trust.signingTimeRule() == TrustPolicy.SigningTimeRule.CLAIMED_SIGNING_TIME
+            ? sig.signingTime() : now;
+    Chains.record(r, SIGNER_CHAIN, trust, TrustPolicy.Role.SIGNER,
+        List.of(sig.signerCertificate()), at);
     return r.build(new VerifiedSeal(sig.version(), seal.name(), seal.esId(), seal.typeCode(),
         seal.picture(), seal.makerCertificate(), sig.signerCertificate(), sig.signingTime(),
         sig.propertyInfo(), tsTime));
-  }
-
-  private void chain(VerificationResult.Builder<VerifiedSeal> r, CheckId id,
-      X509Certificate cert, Instant at) {
-    List<X509Certificate> chain = new java.util.ArrayList<>();
-    chain.add(cert);
-    chain.addAll(intermediates);
-    Chains.record(r, id, chains.orElseThrow(), chain, at);
   }
 
   private Optional<VerificationKey> key(VerificationResult.Builder<VerifiedSeal> r,
@@ -333,97 +313,18 @@ public final class SealVerifier {
 
   /** Builds a {@link SealVerifier}. Not thread-safe. */
   public static final class Builder {
-    private TrustAnchors anchors;
-    private List<X509Certificate> intermediates = List.of();
-    private RevocationSource revocation;
-    private Clock clock = Clock.systemUTC();
-    private boolean trustClaimedTime;
-    private boolean skipChains;
+    private final TrustPolicy trust;
 
-    private Builder() {}
-
-    /**
-     * Sets the roots both maker and signer certificates must chain to.
-     *
-     * @param anchors the anchors
-     * @return this builder
-     */
-    public Builder trustAnchors(TrustAnchors anchors) {
-      this.anchors = Objects.requireNonNull(anchors, "anchors");
-      return this;
-    }
-
-    /**
-     * Sets intermediate CA certificates used to build chains: {@code SES_Signature} carries only
-     * the signer's and the maker's own certificates.
-     *
-     * @param certificates the intermediates
-     * @return this builder
-     */
-    public Builder intermediates(List<X509Certificate> certificates) {
-      this.intermediates = List.copyOf(certificates);
-      return this;
-    }
-
-    /**
-     * Checks revocation (e.g. {@link org.tongban.pki.CrlRevocationSource}).
-     *
-     * @param source the source
-     * @return this builder
-     */
-    public Builder revocation(RevocationSource source) {
-      this.revocation = Objects.requireNonNull(source, "source");
-      return this;
-    }
-
-    /**
-     * Sets the clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Validates the signer's chain at the signing time the signature claims, rather than now,
-     * when there is no time stamp. The claim is the signer's own word: use only where signing
-     * times are otherwise attested.
-     *
-     * @return this builder
-     */
-    public Builder trustClaimedSigningTime() {
-      this.trustClaimedTime = true;
-      return this;
-    }
-
-    /**
-     * Verifies without any trust anchors: the chains are reported as SKIPPED, so a forged
-     * seal made with a self-made key verifies. For inspection tools only.
-     *
-     * @return this builder
-     */
-    public Builder skipCertificateValidation() {
-      this.skipChains = true;
-      return this;
+    private Builder(TrustPolicy trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException without trust anchors unless
-     *     {@link #skipCertificateValidation()} was called
      */
     public SealVerifier build() {
-      if (anchors == null && !skipChains) {
-        throw new IllegalStateException("set trustAnchors(...) or skipCertificateValidation()");
-      }
-      if (anchors != null && skipChains) {
-        throw new IllegalStateException("trust anchors and skipCertificateValidation() conflict");
-      }
       return new SealVerifier(this);
     }
   }

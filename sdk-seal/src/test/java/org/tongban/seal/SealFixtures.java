@@ -43,7 +43,6 @@ final class SealFixtures {
   }
 
   SealVerifier verifier() {
-    return SealVerifier.builder().trustAnchors(pki.trustAnchors())
-        .intermediates(List.of(pki.intermediate().certificate())).build();
+    return SealVerifier.builder(pki.trustPolicy()).build();
   }
 }

@@ -21,6 +21,7 @@ import org.tongban.SigningException;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
 import org.tongban.pki.KeyUsage;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.CheckStatus;
 import org.tongban.result.Indication;
@@ -134,15 +135,38 @@ class SealRoundTripTest {
   }
 
   @Test
-  void verify_noTrustAnchors_requiresExplicitSkip() {
-    assertThrows(IllegalStateException.class, () -> SealVerifier.builder().build());
+  void verify_noTrust_isIndeterminateNeverPassed() {
+    assertThrows(NullPointerException.class, () -> SealVerifier.builder(null));
     SealFixtures f = SealFixtures.of(KeyType.SM2);
     SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
         DOC, "x");
-    VerificationResult<VerifiedSeal> r = SealVerifier.builder().skipCertificateValidation()
+    VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.none())
         .build().verify(sig.encoded(), DOC);
+    ResultAssertions.assertResult(r, Indication.INDETERMINATE, Reason.TRUST_NOT_CONFIGURED);
+    assertEquals(CheckStatus.OK, r.check(SealVerifier.DATA_HASH).orElseThrow().status(),
+        "everything else was checked");
+    assertEquals(CheckStatus.FAILED, r.check(SealVerifier.SIGNER_CHAIN).orElseThrow().status());
+    // A tampered document under no trust is FAILED, not merely undecided.
+    ResultAssertions.assertResult(SealVerifier.builder(TrustPolicy.none()).build()
+        .verify(sig.encoded(), "changed".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        Indication.FAILED, Reason.HASH_FAILURE);
+  }
+
+  @Test
+  void verify_signerTrustedAsGiven_passesWithoutAnyChain() {
+    SealFixtures f = SealFixtures.of(KeyType.SM2);
+    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+        DOC, "x");
+    VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.trustedAsGiven(
+        List.of(f.maker.certificate(), f.holder.certificate()))).build()
+        .verify(sig.encoded(), DOC);
     ResultAssertions.assertPassed(r);
-    assertEquals(CheckStatus.SKIPPED, r.check(SealVerifier.SIGNER_CHAIN).orElseThrow().status());
+    VerificationResult<VerifiedSeal> onlySigner = SealVerifier.builder(
+        TrustPolicy.trustedAsGiven(List.of(f.holder.certificate()))).build()
+        .verify(sig.encoded(), DOC);
+    // The maker is neither trusted as given nor chained to anything: undecided.
+    ResultAssertions.assertResult(onlySigner, Indication.INDETERMINATE,
+        Reason.NO_CERTIFICATE_CHAIN_FOUND);
   }
 
   @Test
@@ -150,10 +174,10 @@ class SealRoundTripTest {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
     SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
         DOC, "x");
-    VerificationResult<VerifiedSeal> r = SealVerifier.builder()
-        .trustAnchors(DemoPki.create(KeyType.SM2, "other").trustAnchors())
+    VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.builder(
+        DemoPki.create(KeyType.SM2, "other").trustAnchors())
         .intermediates(List.of(f.pki.intermediate().certificate(), f.pki.root().certificate()))
-        .build()
+        .build()).build()
         .verify(sig.encoded(), DOC);
     ResultAssertions.assertResult(r, Indication.FAILED, Reason.UNTRUSTED_ROOT);
     assertEquals(CheckStatus.FAILED, r.check(SealVerifier.MAKER_CHAIN).orElseThrow().status());

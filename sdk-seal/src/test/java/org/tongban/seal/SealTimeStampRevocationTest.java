@@ -35,6 +35,7 @@ import org.tongban.keys.SigningKeys;
 import org.tongban.pki.CertificateBuilder;
 import org.tongban.pki.CrlRevocationSource;
 import org.tongban.pki.KeyUsage;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckStatus;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
@@ -133,10 +134,10 @@ class SealTimeStampRevocationTest {
         .make(f.spec().holders(List.of(holder.certificate())).build());
     SesSignature sig = DataSealer.create().seal(seal, holder.signingKey(), DOC, "doc");
     f.pki.revoke(holder.certificate(), Instant.now().minusSeconds(5));
-    SealVerifier v = SealVerifier.builder().trustAnchors(f.pki.trustAnchors())
+    SealVerifier v = SealVerifier.builder(TrustPolicy.builder(f.pki.trustAnchors())
         .intermediates(List.of(f.pki.intermediate().certificate()))
         .revocation(CrlRevocationSource.builder().offline().crl(f.pki.intermediateCrl())
-            .crl(f.pki.rootCrl()).build()).build();
+            .crl(f.pki.rootCrl()).build()).build()).build();
     VerificationResult<VerifiedSeal> r = v.verify(sig.encoded(), DOC);
     ResultAssertions.assertResult(r, Indication.FAILED, Reason.REVOKED);
     assertEquals(CheckStatus.FAILED, r.check(SealVerifier.SIGNER_CHAIN).orElseThrow().status());

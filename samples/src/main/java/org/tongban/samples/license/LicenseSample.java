@@ -23,6 +23,7 @@ import org.tongban.license.qr.QrImages;
 import org.tongban.pki.CertificateBuilder;
 import org.tongban.pki.DemoPki;
 import org.tongban.pki.KeyUsage;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.VerificationResult;
 import org.tongban.samples.Proof;
 
@@ -68,9 +69,9 @@ public final class LicenseSample {
     byte[] png = QrImages.renderPng(issued.text(), QrImages.Options.defaults());
 
     // Verify offline from the image: signature, issuer chain, validity, codes.
-    LicenseVerifier verifier = LicenseVerifier.builder()
-        .issuerCertificates(List.of(cert))
-        .trustAnchors(pki.trustAnchors(), List.of(pki.intermediate().certificate()))
+    LicenseVerifier verifier = LicenseVerifier.builder(List.of(cert))   // the issuers
+        .trust(TrustPolicy.builder(pki.trustAnchors())                   // and their roots
+            .intermediates(List.of(pki.intermediate().certificate())).build())
         .build();
     VerificationResult<VerifiedLicense> result = verifier.verify(QrImages.decode(png));
     result.verified().flatMap(VerifiedLicense::license)

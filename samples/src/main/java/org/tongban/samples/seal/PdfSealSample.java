@@ -7,13 +7,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
+import org.tongban.samples.Proof;
 import org.tongban.seal.SealPictures;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
 import org.tongban.seal.pdf.PdfVerificationReport;
 import org.tongban.seal.ses.SealPicture;
-import org.tongban.samples.Proof;
 
 /**
  * Sample: seal a PDF with a visible SM2 seal and a cross-page seal (骑缝章), then verify it and
@@ -44,7 +44,7 @@ public final class PdfSealSample {
     byte[] sealed = PdfSealer.create().seal(contract, picture,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), department.signingKey());
 
-    PdfSealVerifier verifier = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
+    PdfSealVerifier verifier = PdfSealVerifier.builder(pki.trustPolicy())
         .build();
     PdfVerificationReport report = verifier.verify(sealed);
     System.out.println("sealed: " + report.indication() + ", " + report.signatures().size()

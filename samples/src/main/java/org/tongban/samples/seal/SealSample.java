@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.VerificationResult;
+import org.tongban.samples.Proof;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.SealMaker;
 import org.tongban.seal.SealPictures;
@@ -17,7 +19,6 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
-import org.tongban.samples.Proof;
 
 /**
  * Quick start: make a GB/T 38540 seal, seal a document with it, verify. The region between the
@@ -56,11 +57,11 @@ public final class SealSample {
     SesSignature signature = DataSealer.create()
         .seal(seal, dept.signingKey(), document, "notice.txt");
 
-    // Anyone verifies it against the trusted roots; build once, share.
-    SealVerifier verifier = SealVerifier.builder()
-        .trustAnchors(pki.trustAnchors())
+    // Anyone verifies it against what they trust; build once, share.
+    TrustPolicy trust = TrustPolicy.builder(pki.trustAnchors())     // the roots
         .intermediates(List.of(pki.intermediate().certificate()))
-        .build();
+        .build();                                  // + .revocation(...) for CRL/OCSP
+    SealVerifier verifier = SealVerifier.builder(trust).build();
     VerificationResult<VerifiedSeal> result = verifier.verify(signature.encoded(), document);
     result.verified().ifPresent(v -> System.out.println(v.sealName() + " by " + v.signer()
         .getSubjectX500Principal().getName()));

@@ -23,6 +23,7 @@ import org.tongban.http.HttpTransport;
 import org.tongban.http.HttpTransports;
 import org.tongban.pki.DemoPki;
 import org.tongban.result.VerificationResult;
+import org.tongban.samples.Proof;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.PreparedSealSignature;
 import org.tongban.seal.SealMaker;
@@ -33,7 +34,6 @@ import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
-import org.tongban.samples.Proof;
 
 /**
  * Plugging in an external signer: the private key lives in a signing service (standing in for
@@ -136,8 +136,7 @@ public final class RemoteSignerSample {
           .validity(java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400))
           .holders(List.of(dept.certificate())).build());
       byte[] document = "远程签名服务盖章".getBytes(StandardCharsets.UTF_8);
-      SealVerifier verifier = SealVerifier.builder().trustAnchors(pki.trustAnchors())
-          .intermediates(List.of(pki.intermediate().certificate())).build();
+      SealVerifier verifier = SealVerifier.builder(pki.trustPolicy()).build();
 
       // 1. The adapter: DataSealer calls remote.sign(...) like any other key.
       SesSignature one = DataSealer.create().seal(seal, remote, document, "adapter.txt");

@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.tongban.pki.CertificatePath;
-import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.VerificationResult;
 
@@ -13,19 +13,21 @@ public final class Chains {
   private Chains() {}
 
   /**
-   * Validates {@code chain} (leaf first, then candidate intermediates) at {@code at} and records
-   * the outcome under {@code id}: OK naming the anchor, or FAILED with the path validation's
-   * decisive reason and the detail of the check that gave it.
+   * Validates {@code chain} (the certificate first, then candidate intermediates) in a role at
+   * {@code at} under the trust policy and records the outcome under {@code id}: OK naming the
+   * anchor, or FAILED with the path validation's decisive reason (INDETERMINATE
+   * {@code TRUST_NOT_CONFIGURED} when nothing is trusted) and the detail of its check.
    *
    * @param r the result being built
    * @param id the check
-   * @param verifier the path validator
-   * @param chain the leaf and candidate intermediates
+   * @param trust what is trusted
+   * @param role the certificate's role
+   * @param chain the certificate and candidate intermediates
    * @param at the validation time
    */
-  public static void record(VerificationResult.Builder<?> r, CheckId id,
-      CertificateVerifier verifier, List<X509Certificate> chain, Instant at) {
-    VerificationResult<CertificatePath> c = verifier.verify(chain, at);
+  public static void record(VerificationResult.Builder<?> r, CheckId id, TrustPolicy trust,
+      TrustPolicy.Role role, List<X509Certificate> chain, Instant at) {
+    VerificationResult<CertificatePath> c = trust.validate(role, chain, at);
     if (c.isValid()) {
       r.ok(id, "to " + c.orElseThrow().anchor().getSubjectX500Principal().getName() + " at "
           + at);

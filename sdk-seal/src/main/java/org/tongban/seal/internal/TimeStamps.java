@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -18,7 +17,7 @@ import org.tongban.internal.crypto.Bc;
 import org.tongban.io.Limits;
 import org.tongban.keys.Pem;
 import org.tongban.pki.CertificatePath;
-import org.tongban.pki.CertificateVerifier;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
 
@@ -48,13 +47,12 @@ public final class TimeStamps {
    *
    * @param token the DER TimeStampToken
    * @param signatureValue the signature value it must cover
-   * @param chains the chain verifier, if trust anchors are configured
-   * @param intermediates intermediate CA certificates for the TSA's chain
+   * @param trust what is trusted: the TSA's certificate must chain to it, in the
+   *     time-stamp-authority role, at the time stamped
    * @return the outcome
    */
   @SuppressWarnings("unchecked")
-  public static Result verify(byte[] token, byte[] signatureValue,
-      Optional<CertificateVerifier> chains, List<X509Certificate> intermediates) {
+  public static Result verify(byte[] token, byte[] signatureValue, TrustPolicy trust) {
     TimeStampToken tst;
     try {
       // Time stamp tokens are CMS, often BER: bound them, then let BouncyCastle parse.
@@ -94,7 +92,7 @@ public final class TimeStamps {
       return new Result(false, null, Reason.SIG_CRYPTO_FAILURE,
           "the time stamp's signature does not verify");
     }
-    if (chains.isPresent()) {
+    {
       X509Certificate tsa;
       try {
         tsa = Pem.toCertificate(holder.getEncoded());
@@ -103,7 +101,6 @@ public final class TimeStamps {
       }
       List<X509Certificate> chain = new java.util.ArrayList<>();
       chain.add(tsa);
-      chain.addAll(intermediates);
       for (Object o : tst.getCertificates().getMatches(null)) {
         try {
           chain.add(Pem.toCertificate(((X509CertificateHolder) o).getEncoded()));
@@ -112,7 +109,8 @@ public final class TimeStamps {
               + "time stamp");
         }
       }
-      VerificationResult<CertificatePath> c = chains.get().verify(chain, genTime);
+      VerificationResult<CertificatePath> c = trust.validate(
+          TrustPolicy.Role.TIME_STAMP_AUTHORITY, chain, genTime);
       if (!c.isValid()) {
         return new Result(false, null, c.reason().orElseThrow(), "TSA certificate chain");
       }

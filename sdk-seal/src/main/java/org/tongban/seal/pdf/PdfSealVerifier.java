@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +56,7 @@ import org.tongban.internal.crypto.Digests;
 import org.tongban.internal.util.BoundedCache;
 import org.tongban.io.Limits;
 import org.tongban.pki.CertificateVerifier;
-import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
 import org.tongban.result.Indication;
@@ -154,9 +153,7 @@ public final class PdfSealVerifier {
   private static final List<String> SUB_FILTERS =
       List.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
 
-  private final Optional<CertificateVerifier> chains;
-  private final List<X509Certificate> intermediates;
-  private final Clock clock;
+  private final TrustPolicy trust;
   /** For the {@code ses} format: the data-seal verifier, fed the byte ranges. */
   private final SealVerifier seals;
   /**
@@ -167,23 +164,19 @@ public final class PdfSealVerifier {
   private final BoundedCache<List<Object>, VerificationKey> keys = new BoundedCache<>(256);
 
   private PdfSealVerifier(Builder b) {
-    this.chains = b.anchors == null ? Optional.empty()
-        : Optional.of(CertificateVerifier.builder(b.anchors).clock(b.clock).build());
-    SealVerifier.Builder sb = SealVerifier.builder().clock(b.clock)
-        .intermediates(b.intermediates);
-    this.seals = (b.anchors == null ? sb.skipCertificateValidation()
-        : sb.trustAnchors(b.anchors)).build();
-    this.intermediates = List.copyOf(b.intermediates);
-    this.clock = b.clock;
+    this.trust = b.trust;
+    this.seals = SealVerifier.builder(b.trust).build();
   }
 
   /**
    * Starts a builder. Not thread-safe.
    *
+   * @param trust what signer certificates must chain to; under {@link TrustPolicy#none()} every
+   *     signature is at most INDETERMINATE ({@link Reason#TRUST_NOT_CONFIGURED})
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(TrustPolicy trust) {
+    return new Builder(trust);
   }
 
   /**
@@ -194,7 +187,7 @@ public final class PdfSealVerifier {
    */
   public PdfVerificationReport verify(byte[] pdf) {
     Objects.requireNonNull(pdf, "pdf");
-    Instant now = clock.instant();
+    Instant now = trust.clock().instant();
     if (pdf.length > Limits.MAX_PDF_BYTES) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
@@ -224,14 +217,17 @@ public final class PdfSealVerifier {
         }
         fields.add(new SigField(name, Optional.ofNullable(s.getSubFilter()).orElse(""),
             Optional.ofNullable(range), Optional.of(s.getContents()), -1, -1,
-            PdfRevisions.Permissions.of(s.getCOSObject())));
+            PdfRevisions.Permissions.of(s.getCOSObject()), signDate(s.getCOSObject())));
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A deeply nested object graph can exhaust PDFBox's recursive parser: malformed input.
       return documentFailure(Reason.FORMAT_FAILURE);
     }
     if (fields.isEmpty()) {
-      return documentFailure(Reason.FORMAT_FAILURE);
+      // Every signature dictionary has a /ByteRange: where one is in the bytes but no signature
+      // was found, the file is damaged, not unsigned.
+      return documentFailure(mentionsByteRange(pdf) ? Reason.FORMAT_FAILURE
+          : Reason.NO_SIGNATURE);
     }
     // Later updates are classified by reading each earlier revision: bound how many there are
     // first. A file whose only signature covers all of it needs no classification, and skips
@@ -323,6 +319,20 @@ public final class PdfSealVerifier {
     return new PdfVerificationReport(results, Indication.PASSED, Optional.empty());
   }
 
+  private static boolean mentionsByteRange(byte[] pdf) {
+    byte[] needle = "/ByteRange".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i + needle.length <= pdf.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (pdf[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   private static PdfVerificationReport documentFailure(Reason reason) {
     return new PdfVerificationReport(List.of(), Indication.FAILED, Optional.of(reason));
   }
@@ -333,7 +343,17 @@ public final class PdfSealVerifier {
    */
   private record SigField(String name, String subFilter, Optional<long[]> byteRange,
       Optional<byte[]> contents, int contentsStart, int contentsEnd,
-      PdfRevisions.Permissions permissions) {}
+      PdfRevisions.Permissions permissions, Optional<Instant> signDate) {}
+
+  /** The dictionary's {@code /M}: the signing time it claims, when it is a valid date. */
+  private static Optional<Instant> signDate(COSDictionary signature) {
+    try {
+      return Optional.ofNullable(new PDSignature(signature).getSignDate())
+          .map(c -> c.toInstant());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // not a date: no claim
+    }
+  }
 
   /** Reads an indirect, uncompressed signature dictionary from the file itself. */
   private static Optional<SigField> fromFile(byte[] pdf, Map<COSObjectKey, Long> xref,
@@ -349,7 +369,8 @@ public final class PdfSealVerifier {
         ref.getKey().getGeneration()).map(p -> new SigField(name, p.subFilter(), p.byteRange(),
             Optional.empty(), p.contentsStart(), p.contentsEnd(), p.hasReference()
                 && ref.getObject() instanceof COSDictionary d
-                ? PdfRevisions.Permissions.of(d) : PdfRevisions.Permissions.NONE));
+                ? PdfRevisions.Permissions.of(d) : PdfRevisions.Permissions.NONE,
+            ref.getObject() instanceof COSDictionary sd ? signDate(sd) : Optional.empty()));
   }
 
   private VerificationResult<VerifiedPdfSignature> verifyOne(
@@ -393,9 +414,13 @@ public final class PdfSealVerifier {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
     r.ok(CheckId.FORMAT, "CMS SignedData, detached, one SignerInfo");
-    r.evidence(Evidence.builder().algorithm(cms.signatureOid)
+    // The claimed time: the CMS signing-time attribute, else the dictionary's /M (PAdES forbids
+    // the attribute and puts the time in /M); never a made-up one.
+    Optional<Instant> claimed = cms.signingTime.or(f::signDate);
+    Evidence.Builder evidence = Evidence.builder();
+    claimed.ifPresent(evidence::claimedSigningTime);
+    r.evidence(evidence.algorithm(cms.signatureOid)
         .certificates(List.of(cms.signer))
-        .claimedSigningTime(cms.signingTime.orElse(Instant.EPOCH))
         .coveredBytes("DER(signedAttrs) incl. the digest of bytes [0, " + range[1] + ") and ["
             + range[2] + ", " + ((long) range[2] + range[3]) + ")")
         .fact("pdf.field", f.name()).build());
@@ -453,23 +478,20 @@ public final class PdfSealVerifier {
       r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the signer's signature");
     }
 
-    // Chain.
-    if (chains.isEmpty()) {
-      r.skip(SIGNER_CHAIN, "no trust anchors configured: the signer is not validated");
-    } else {
-      List<X509Certificate> chain = new ArrayList<>();
-      chain.add(cms.signer);
-      for (byte[] other : cms.others) {
-        try {
-          chain.add(certificate(other));
-        } catch (CertificateException e) {
-          return r.fail(SIGNER_CHAIN, Reason.FORMAT_FAILURE, "an embedded certificate is "
-              + "malformed").buildFailed();
-        }
+    // Chain: under a policy that trusts nothing, INDETERMINATE TRUST_NOT_CONFIGURED.
+    List<X509Certificate> chain = new ArrayList<>();
+    chain.add(cms.signer);
+    for (byte[] other : cms.others) {
+      try {
+        chain.add(certificate(other));
+      } catch (CertificateException e) {
+        return r.fail(SIGNER_CHAIN, Reason.FORMAT_FAILURE, "an embedded certificate is "
+            + "malformed").buildFailed();
       }
-      intermediates.forEach(chain::add);
-      Chains.record(r, SIGNER_CHAIN, chains.get(), chain, now);
     }
+    Instant at = trust.signingTimeRule() == TrustPolicy.SigningTimeRule.CLAIMED_SIGNING_TIME
+        ? claimed.orElse(now) : now;
+    Chains.record(r, SIGNER_CHAIN, trust, TrustPolicy.Role.SIGNER, chain, at);
     coverage(r, pdf, range, whole, f.permissions());
     return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
         f.subFilter()));
@@ -801,44 +823,10 @@ public final class PdfSealVerifier {
 
   /** Builds a {@link PdfSealVerifier}. Not thread-safe. */
   public static final class Builder {
-    private TrustAnchors anchors;
-    private List<X509Certificate> intermediates = List.of();
-    private Clock clock = Clock.systemUTC();
+    private final TrustPolicy trust;
 
-    private Builder() {}
-
-    /**
-     * Sets the roots signer certificates must chain to; without them chains are skipped
-     * (reported as SKIPPED, never as passed).
-     *
-     * @param anchors the anchors
-     * @return this builder
-     */
-    public Builder trustAnchors(TrustAnchors anchors) {
-      this.anchors = Objects.requireNonNull(anchors, "anchors");
-      return this;
-    }
-
-    /**
-     * Adds intermediate CA certificates for chain building, besides those in the CMS.
-     *
-     * @param certificates the intermediates
-     * @return this builder
-     */
-    public Builder intermediates(List<X509Certificate> certificates) {
-      this.intermediates = List.copyOf(certificates);
-      return this;
-    }
-
-    /**
-     * Sets the clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
+    private Builder(TrustPolicy trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**

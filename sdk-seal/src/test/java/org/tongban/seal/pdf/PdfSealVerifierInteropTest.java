@@ -80,7 +80,8 @@ class PdfSealVerifierInteropTest {
     DemoPki.Issued signer = pki.issueLeaf("CN=Other Signer,C=CN");
     byte[] signed = signWithBouncyCastleCms(PdfSealerInteropTest.samplePdf(1), signer,
         "SHA256withRSA");
-    PdfSealVerifier v = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+    PdfSealVerifier v = PdfSealVerifier.builder(pki.trustPolicy())
+        .build();
     PdfVerificationReport report = v.verify(signed);
     assertTrue(report.isValid(), report.toString());
     assertEquals(signer.certificate(), report.signatures().get(0).orElseThrow().signer());
@@ -100,7 +101,8 @@ class PdfSealVerifierInteropTest {
             org.apache.pdfbox.cos.COSName.getPDFName("Tongban Note"), "a b"));
     assertTrue(new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1)
         .contains("/Tongban#20Note"));
-    PdfSealVerifier v = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+    PdfSealVerifier v = PdfSealVerifier.builder(pki.trustPolicy())
+        .build();
     assertTrue(v.verify(signed).isValid(), v.verify(signed).toString());
     byte[] changed = PdfSealerInteropTest.appendIncrementalChange(signed);
     assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), v.verify(changed).reason());
@@ -112,8 +114,7 @@ class PdfSealVerifierInteropTest {
     DemoPki.Issued signer = pki.issueLeaf("CN=Other Signer,C=CN");
     byte[] signed = signWithBouncyCastleCms(PdfSealerInteropTest.samplePdf(1), signer,
         "SM3withSM2");
-    PdfVerificationReport report = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
-        .build().verify(signed);
+    PdfVerificationReport report = PdfSealVerifier.builder(pki.trustPolicy()).build().verify(signed);
     assertTrue(report.isValid(), report.toString());
   }
 }

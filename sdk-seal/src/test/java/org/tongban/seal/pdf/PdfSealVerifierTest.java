@@ -6,20 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
+import org.tongban.pki.TrustPolicy;
+import org.tongban.result.CheckId;
 import org.tongban.result.CheckStatus;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
@@ -27,6 +29,7 @@ import org.tongban.result.VerificationResult;
 import org.tongban.seal.SealPictures;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.ses.SealPicture;
+import org.tongban.testing.ResultAssertions;
 
 class PdfSealVerifierTest {
   private static final SealPicture PICTURE = SealPicture.of("PNG",
@@ -38,7 +41,7 @@ class PdfSealVerifierTest {
   }
 
   private static PdfSealVerifier verifier(DemoPki pki) {
-    return PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build();
+    return PdfSealVerifier.builder(pki.trustPolicy()).build();
   }
 
   @ParameterizedTest
@@ -65,13 +68,18 @@ class PdfSealVerifierTest {
   }
 
   @Test
-  void withoutTrustAnchors_theChainIsSkippedNotPassed() throws Exception {
-    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
-    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
-    VerificationResult<VerifiedPdfSignature> r =
-        PdfSealVerifier.builder().build().verify(sealed).signatures().get(0);
-    assertEquals(CheckStatus.SKIPPED,
-        r.check(PdfSealVerifier.SIGNER_CHAIN).orElseThrow().status());
+  void withoutTrust_theSealIsIndeterminate_neverPassed() throws Exception {
+    // A self-signed impostor named after a real bureau: every check holds but trust.
+    DemoPki impostor = DemoPki.create(KeyType.SM2, "某某市市场监督管理局");
+    byte[] sealed = seal(impostor.issueLeaf("CN=某某市市场监督管理局,C=CN"),
+        PdfSealerInteropTest.samplePdf(1));
+    PdfVerificationReport report = PdfSealVerifier.builder(TrustPolicy.none()).build()
+        .verify(sealed);
+    assertEquals(Indication.INDETERMINATE, report.indication());
+    assertEquals(Optional.of(Reason.TRUST_NOT_CONFIGURED), report.reason());
+    VerificationResult<VerifiedPdfSignature> r = report.signatures().get(0);
+    ResultAssertions.assertResult(r, Indication.INDETERMINATE, Reason.TRUST_NOT_CONFIGURED);
+    assertEquals(CheckStatus.OK, r.check(CheckId.SIGNATURE).orElseThrow().status());
   }
 
   @Test
@@ -315,13 +323,14 @@ class PdfSealVerifierTest {
   }
 
   @Test
-  void notAPdf_andAnUnsignedPdf_areFormatFailures() throws Exception {
-    PdfSealVerifier v = PdfSealVerifier.builder().build();
+  void notAPdf_isAFormatFailure_anUnsignedPdfHasItsOwnReason() throws Exception {
+    PdfSealVerifier v = PdfSealVerifier.builder(TrustPolicy.none()).build();
     assertEquals(Optional.of(Reason.FORMAT_FAILURE),
         v.verify("not a pdf".getBytes(StandardCharsets.US_ASCII)).reason());
     assertEquals(Optional.of(Reason.FORMAT_FAILURE), v.verify(new byte[0]).reason());
     PdfVerificationReport unsigned = v.verify(PdfSealerInteropTest.samplePdf(1));
     assertEquals(Indication.FAILED, unsigned.indication());
+    assertEquals(Optional.of(Reason.NO_SIGNATURE), unsigned.reason());
     assertTrue(unsigned.signatures().isEmpty());
   }
 

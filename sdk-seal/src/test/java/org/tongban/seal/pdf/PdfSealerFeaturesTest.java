@@ -44,7 +44,8 @@ class PdfSealerFeaturesTest {
       SealPictures.emblem(42, 100), 42, 42);
 
   private static PdfVerificationReport verify(DemoPki pki, byte[] pdf) {
-    return PdfSealVerifier.builder().trustAnchors(pki.trustAnchors()).build().verify(pdf);
+    return PdfSealVerifier.builder(pki.trustPolicy()).build()
+        .verify(pdf);
   }
 
   /** A page with text fields {@code amount} and {@code note} and an empty signature field. */
@@ -162,7 +163,8 @@ class PdfSealerFeaturesTest {
         assertTrue(f.getWidgets().stream().anyMatch(x -> x.getCOSObject() == w.getCOSObject()),
             "the slice on page " + (i + 1) + " is a widget of the seal's field");
         // Each slice shows its own part of the picture: the drawing is shifted by i slices.
-        contents.add(new String(w.getAppearance().getNormalAppearance().getAppearanceStream().getContents()
+        contents.add(new String(w.getAppearance().getNormalAppearance().getAppearanceStream()
+            .getContents()
             .readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
       }
       assertEquals(3, contents.size(), "three different slices");

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 
 /**
  * A 50 MB PDF sealed through the {@link java.nio.file.Path} methods in a JVM with a 40 MB heap:
@@ -54,8 +55,8 @@ class PdfSealerStreamingTest {
         .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(cert)));
     byte[] sealed = Files.readAllBytes(out);
     assertTrue(sealed.length > Files.size(in));
-    PdfVerificationReport report = PdfSealVerifier.builder()
-        .trustAnchors(TrustAnchors.of(List.of(root))).build().verify(sealed);
+    PdfVerificationReport report = PdfSealVerifier.builder(TrustPolicy.builder(
+        TrustAnchors.of(List.of(root))).build()).build().verify(sealed);
     assertTrue(report.isValid(), report.toString());
     assertTrue(report.signatures().get(0).orElseThrow().coversWholeDocument());
   }

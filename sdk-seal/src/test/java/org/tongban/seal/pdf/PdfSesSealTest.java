@@ -37,8 +37,7 @@ class PdfSesSealTest {
         PdfSealPlacement.at(1, 100, 150), dept.signingKey());
 
     // SES_Signature carries only the leaf certificates: the issuing CA is configured.
-    PdfSealVerifier verifier = PdfSealVerifier.builder().trustAnchors(pki.trustAnchors())
-        .intermediates(List.of(pki.intermediate().certificate())).build();
+    PdfSealVerifier verifier = PdfSealVerifier.builder(pki.trustPolicy()).build();
     PdfVerificationReport report = verifier.verify(sealed);
     assertTrue(report.isValid(), report.toString());
     var r = report.signatures().get(0);

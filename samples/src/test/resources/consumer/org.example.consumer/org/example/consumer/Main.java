@@ -36,8 +36,7 @@ public final class Main {
         .validity(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600))
         .holders(List.of(dept.certificate())).build());
     SesSignature sealed = DataSealer.create().seal(seal, dept.signingKey(), document, "doc");
-    boolean sealOk = SealVerifier.builder().trustAnchors(pki.trustAnchors())
-        .intermediates(List.of(pki.intermediate().certificate())).build()
+    boolean sealOk = SealVerifier.builder(pki.trustPolicy()).build()
         .verify(sealed.encoded(), document).isValid();
 
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -52,7 +51,7 @@ public final class Main {
     IssuedLicense issued = LicenseIssuer.builder(issuer.signingKey()).build().issue(licence);
     // java.desktop is read through org.tongban.license (BufferedImage is in its API).
     BufferedImage image = QrImages.render(issued.text(), QrImages.Options.defaults());
-    boolean licenceOk = LicenseVerifier.builder().issuerCertificates(List.of(
+    boolean licenceOk = LicenseVerifier.builder(List.of(
         issuer.certificate())).build().verify(QrImages.decode(image)).isValid();
 
     System.out.println("consumer: seal " + sealOk + ", licence " + licenceOk + ", image "
