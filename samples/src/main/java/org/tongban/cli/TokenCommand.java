@@ -147,6 +147,24 @@ final class TokenCommand {
     }
   }
 
+  /**
+   * Reads the token from stdin, all of it: surrounding whitespace is dropped, but input over
+   * the token limit or holding more than one word is refused, never cut short.
+   */
+  static String stdinToken() throws java.io.IOException {
+    byte[] in = System.in.readNBytes(org.tongban.io.Limits.MAX_TOKEN_BYTES + 1);
+    if (in.length > org.tongban.io.Limits.MAX_TOKEN_BYTES) {
+      throw new IllegalArgumentException("the token on stdin is longer than "
+          + org.tongban.io.Limits.MAX_TOKEN_BYTES + " bytes");
+    }
+    String t = new String(in, StandardCharsets.US_ASCII).strip();
+    if (t.isEmpty() || t.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException(t.isEmpty() ? "no token on stdin"
+          : "stdin holds more than one token");
+    }
+    return t;
+  }
+
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Verify a token (from --token or stdin).",
           "Algorithms are pinned to RS256, PS256, ES256 and SM2SM3 (or --alg); never HS*/none.",
@@ -215,8 +233,7 @@ final class TokenCommand {
         b.acceptPlatformAccessTokens();
       }
       TokenVerifier v = b.build();
-      String t = token != null ? token : new String(System.in.readNBytes(64 * 1024),
-          StandardCharsets.US_ASCII).trim();
+      String t = token != null ? token : stdinToken();
       VerificationResult<VerifiedToken> r = switch (type) {
         case id -> v.verifyIdToken(t, Optional.ofNullable(nonce));
         case access -> v.verifyAccessToken(t);

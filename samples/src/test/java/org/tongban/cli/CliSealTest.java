@@ -115,4 +115,17 @@ class CliSealTest {
     assertEquals("1", bad[0], bad[1]);
     assertTrue(bad[1].startsWith("FAILED HASH_FAILURE"), bad[1]);
   }
+
+  @Test
+  void sealMake_makerKeyOfAnotherCertificate_isRefused() throws Exception {
+    String img = new CliRunner(dir).emblem();
+    ok("keygen", "--alg", "SM2", "--out-key", p("m.key"), "--out-cert", p("m.crt"));
+    ok("keygen", "--alg", "SM2", "--out-key", p("x.key"), "--out-cert", p("x.crt"));
+    String[] r = run("seal", "make", "--image", img, "--issuer-key", p("x.key"),
+        "--issuer-cert", p("m.crt"), "--holder-cert", p("m.crt"), "--name", "测试章", "--out",
+        p("s.esl"));
+    assertEquals("2", r[0], r[1] + r[2]);
+    assertTrue(r[2].contains("does not match the certificate"), r[2]);
+    assertTrue(!Files.exists(dir.resolve("s.esl")), "no seal written");
+  }
 }

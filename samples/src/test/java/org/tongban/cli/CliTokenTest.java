@@ -82,4 +82,30 @@ class CliTokenTest {
     assertEquals("2", mismatch[0]);
     assertTrue(mismatch[2].contains("one --kid per --cert"), mismatch[2]);
   }
+
+  @Test
+  void tokenFromStdin_isReadWhole_orRefused() throws Exception {
+    CliRunner cli = new CliRunner(dir);
+    cli.ok("keygen", "--alg", "SM2", "--out-key", cli.p("k.key"), "--out-cert", cli.p("k.crt"));
+    Files.writeString(dir.resolve("jwks.json"), cli.ok("jwks", "--cert", cli.p("k.crt"),
+        "--kid", "k1"));
+    String token = cli.ok("token", "issue", "--key", cli.p("k.key"), "--kid", "k1", "--iss",
+        "https://idp.example", "--sub", "p", "--aud", "a").trim();
+    java.io.InputStream saved = System.in;
+    try {
+      for (String[] c : new String[][] {{token + "\n", "0", ""},
+          {token + "\n" + token + "\n", "2", "more than one token"},
+          {"x".repeat(org.tongban.io.Limits.MAX_TOKEN_BYTES + 1), "2", "longer than"},
+          {"  \n", "2", "no token"}}) {
+        System.setIn(new java.io.ByteArrayInputStream(c[0].getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII)));
+        String[] r = cli.run("token", "verify", "--jwks", cli.p("jwks.json"), "--iss",
+            "https://idp.example", "--aud", "a");
+        assertEquals(c[1], r[0], r[1] + r[2]);
+        assertTrue(r[2].contains(c[2]), r[2]);
+      }
+    } finally {
+      System.setIn(saved);
+    }
+  }
 }

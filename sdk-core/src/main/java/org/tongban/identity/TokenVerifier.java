@@ -202,9 +202,15 @@ public final class TokenVerifier {
     }
     r.ok(CLAIMS, "present");
 
-    // Times.
-    Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
-    Instant iat = Instant.ofEpochSecond(((Number) claims.get("iat")).longValue());
+    // Times: NumericDates within 1970..9999, else the claim is malformed (never an exception).
+    Optional<Instant> expClaim = VerifiedToken.numericDate(claims.get("exp"));
+    Optional<Instant> iatClaim = VerifiedToken.numericDate(claims.get("iat"));
+    if (expClaim.isEmpty() || iatClaim.isEmpty()) {
+      return r.fail(TIME, Reason.REQUIRED_CLAIM_MISSING, (expClaim.isEmpty() ? "exp" : "iat")
+          + " is not a date between 1970 and 9999").buildFailed();
+    }
+    Instant exp = expClaim.get();
+    Instant iat = iatClaim.get();
     if (now.isAfter(exp.plus(skew))) {
       return r.fail(TIME, Reason.EXPIRED, "expired at " + exp).buildFailed();
     }
@@ -212,23 +218,24 @@ public final class TokenVerifier {
       return r.fail(TIME, Reason.NOT_YET_VALID, "issued in the future, " + iat).buildFailed();
     }
     if (claims.containsKey("nbf")) {
-      if (!(claims.get("nbf") instanceof Number nbf)) {
-        return r.fail(CLAIMS, Reason.REQUIRED_CLAIM_MISSING, "nbf is not a number")
-            .buildFailed();
+      Optional<Instant> nbf = VerifiedToken.numericDate(claims.get("nbf"));
+      if (nbf.isEmpty()) {
+        return r.fail(TIME, Reason.REQUIRED_CLAIM_MISSING, "nbf is not a date between 1970 "
+            + "and 9999").buildFailed();
       }
-      if (Instant.ofEpochSecond(nbf.longValue()).isAfter(now.plus(skew))) {
-        return r.fail(TIME, Reason.NOT_YET_VALID, "not before " + Instant.ofEpochSecond(
-            nbf.longValue())).buildFailed();
+      if (nbf.get().isAfter(now.plus(skew))) {
+        return r.fail(TIME, Reason.NOT_YET_VALID, "not before " + nbf.get()).buildFailed();
       }
     }
     r.ok(TIME, "within exp, iat, nbf");
 
     // Authentication age (ID token, OIDC Core 3.1.3.7 item 13).
     if (kind.get() == TokenKind.ID_TOKEN && maxAuthenticationAge.isPresent()) {
-      if (!(claims.get("auth_time") instanceof Number at)) {
+      Optional<Instant> at = VerifiedToken.numericDate(claims.get("auth_time"));
+      if (at.isEmpty()) {
         return r.fail(AUTH_TIME, Reason.REQUIRED_CLAIM_MISSING, "auth_time").buildFailed();
       }
-      Instant authTime = Instant.ofEpochSecond(at.longValue());
+      Instant authTime = at.get();
       if (now.isAfter(authTime.plus(maxAuthenticationAge.get()).plus(skew))) {
         return r.fail(AUTH_TIME, Reason.POLICY_FAILURE, "authenticated at " + authTime
             + ", longer ago than max_age " + maxAuthenticationAge.get().toSeconds() + " s")

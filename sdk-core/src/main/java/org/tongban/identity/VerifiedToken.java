@@ -130,8 +130,26 @@ public final class VerifiedToken {
   }
 
   private Optional<Instant> time(String name) {
-    return claims.get(name) instanceof Number n ? Optional.of(Instant.ofEpochSecond(
-        n.longValue())) : Optional.empty();
+    return numericDate(claims.get(name));
+  }
+
+  /** The largest NumericDate read: 9999-12-31T23:59:59Z; larger ones are malformed. */
+  static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+
+  /**
+   * Reads a JWT NumericDate (RFC 7519 §2): a number of seconds from 1970 to 9999, fractions
+   * dropped; anything else — not a number, negative, NaN, out of {@code Instant}'s range — is
+   * empty, so no claim value can make a verifier throw.
+   */
+  static Optional<Instant> numericDate(Object value) {
+    if (!(value instanceof Number n)) {
+      return Optional.empty();
+    }
+    double d = n.doubleValue(); // a huge BigInteger becomes Infinity and fails the bound
+    if (!(d >= 0 && d <= MAX_NUMERIC_DATE)) {
+      return Optional.empty();
+    }
+    return Optional.of(Instant.ofEpochSecond((long) d));
   }
 
   @Override

@@ -174,6 +174,25 @@ public final class SigningKeys {
     }
   }
 
+  /** Whether the certificate holds the public half of the private key. */
+  private static boolean matches(PrivateKey key, X509Certificate certificate) {
+    java.security.PublicKey inCert = certificate.getPublicKey();
+    if (key instanceof RSAPrivateKey rsa) {
+      // The modulus decides; it needs no CRT parameters.
+      return inCert instanceof java.security.interfaces.RSAPublicKey pub
+          && pub.getModulus().equals(rsa.getModulus());
+    }
+    try {
+      // Compare the points, not the encodings: producers name SM2 curves in more than one way.
+      java.security.PublicKey derived = KeyPairs.publicKeyOf(key);
+      return derived instanceof java.security.interfaces.ECPublicKey d
+          && inCert instanceof java.security.interfaces.ECPublicKey c
+          && d.getW().equals(c.getW());
+    } catch (RuntimeException e) {
+      return false; // a public key that cannot be derived: no match can be shown
+    }
+  }
+
   /**
    * Writes a private key and its chain as a PKCS#12 file (AES-256-CBC key encryption and
    * HMAC-SHA-256 integrity, as OpenSSL 3 writes by default).
@@ -282,7 +301,8 @@ public final class SigningKeys {
      * Builds the key.
      *
      * @return the signing key
-     * @throws KeyAccessException if the key does not fit the algorithm
+     * @throws KeyAccessException if the key does not fit the algorithm, or the chain's first
+     *     certificate holds another key (everything signed would then fail to verify)
      */
     public SigningKey build() {
       KeyType type = keyTypeOf(key);
@@ -290,6 +310,10 @@ public final class SigningKeys {
           : VerificationKey.defaultAlgorithm(type);
       if (alg.keyType() != type) {
         throw new KeyAccessException("key type " + type + " does not fit " + alg);
+      }
+      if (!chain.isEmpty() && !matches(key, chain.get(0))) {
+        throw new KeyAccessException("the private key does not match the certificate "
+            + chain.get(0).getSubjectX500Principal().getName());
       }
       SignatureParameters p = parameters != null ? parameters : SignatureParameters.defaults(alg);
       return new SoftwareSigningKey(alg, p, key, Optional.ofNullable(keyId), chain);

@@ -25,6 +25,7 @@ import org.tongban.keys.SigningKeys;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.testing.ResultAssertions;
 
 /**
  * ID, access and logout tokens from {@link TokenIssuer} through {@link TokenVerifier}: each
@@ -290,5 +291,29 @@ class TokenVerifierTest {
     TokenVerifier rsaOnly = TokenVerifier.builder(ISS, "dept-a", KEYS).clock(CLOCK).build();
     assertEquals(Optional.of(Reason.ALGORITHM_NOT_ALLOWED), rsaOnly.verifyIdToken(
         raw(header("JWT"), idClaims()), Optional.empty()).reason());
+  }
+
+  @Test
+  void timesOutsideTheInstantRange_areMalformedClaims_neverExceptions() {
+    // Before, exp 1e300 or a 23-digit integer made TokenVerifier throw DateTimeException.
+    for (Object[] bad : new Object[][] {{"exp", new java.math.BigInteger("99999999999999999999999")},
+        {"exp", 1e300}, {"exp", Long.MAX_VALUE}, {"exp", -1L}, {"exp", "tomorrow"},
+        {"iat", Long.MIN_VALUE}, {"iat", 9.3e18}, {"nbf", Long.MAX_VALUE},
+        {"nbf", new java.math.BigInteger("-99999999999999999999999")}}) {
+      Map<String, Object> c = idClaims();
+      c.put((String) bad[0], bad[1]);
+      VerificationResult<VerifiedToken> r = V.verifyIdToken(raw(header("JWT"), c),
+          Optional.empty());
+      ResultAssertions.assertResult(r, Indication.FAILED, Reason.REQUIRED_CLAIM_MISSING);
+    }
+    Map<String, Object> authTime = idClaims();
+    authTime.put("auth_time", Long.MAX_VALUE);
+    ResultAssertions.assertResult(verifier().maxAuthenticationAge(Duration.ofMinutes(5))
+        .build().verifyIdToken(raw(header("JWT"), authTime), Optional.empty()),
+        Indication.FAILED, Reason.REQUIRED_CLAIM_MISSING);
+    // The far but representable end of the range is a date like any other.
+    Map<String, Object> far = idClaims();
+    far.put("exp", VerifiedToken.MAX_NUMERIC_DATE);
+    assertTrue(V.verifyIdToken(raw(header("JWT"), far), Optional.empty()).isValid());
   }
 }

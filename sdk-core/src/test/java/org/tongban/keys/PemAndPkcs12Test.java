@@ -93,4 +93,20 @@ class PemAndPkcs12Test {
     assertThrows(MalformedInputException.class,
         () -> Pem.readCertificate(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}));
   }
+
+  @Test
+  void signingKey_certificateOfAnotherKey_isRefused() {
+    for (KeyType type : List.of(KeyType.SM2,
+        KeyType.RSA, KeyType.EC_P256)) {
+      DemoPki pki = DemoPki.create(type, "Match");
+      DemoPki.Issued a = pki.issueLeaf("CN=A,C=CN");
+      DemoPki.Issued b = pki.issueLeaf("CN=B,C=CN");
+      assertEquals(a.certificate(), SigningKeys.of(a.privateKey(), List.of(a.certificate()))
+          .certificateChain().get(0));
+      KeyAccessException e = assertThrows(KeyAccessException.class,
+          () -> SigningKeys.of(a.privateKey(), List.of(b.certificate())), type.toString());
+      assertTrue(e.getMessage().contains("does not match the certificate CN=B"),
+          e.getMessage());
+    }
+  }
 }
