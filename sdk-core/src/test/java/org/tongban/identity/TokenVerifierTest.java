@@ -296,8 +296,8 @@ class TokenVerifierTest {
   @Test
   void timesOutsideTheInstantRange_areMalformedClaims_neverExceptions() {
     // Before, exp 1e300 or a 23-digit integer made TokenVerifier throw DateTimeException.
-    for (Object[] bad : new Object[][] {{"exp", new java.math.BigInteger("99999999999999999999999")},
-        {"exp", 1e300}, {"exp", Long.MAX_VALUE}, {"exp", -1L}, {"exp", "tomorrow"},
+    for (Object[] bad : new Object[][] {
+        {"exp", new java.math.BigInteger("99999999999999999999999")}, {"exp", 1e300}, {"exp", Long.MAX_VALUE}, {"exp", -1L}, {"exp", "tomorrow"},
         {"iat", Long.MIN_VALUE}, {"iat", 9.3e18}, {"nbf", Long.MAX_VALUE},
         {"nbf", new java.math.BigInteger("-99999999999999999999999")}}) {
       Map<String, Object> c = idClaims();
