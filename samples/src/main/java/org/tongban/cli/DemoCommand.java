@@ -339,11 +339,15 @@ final class DemoCommand implements Callable<Integer> {
     HttpTransport statusService = (req, limits) -> new HttpResponse(200, published.get(),
         Optional.of("application/statuslist+cwt"));
 
-    IssuedLicense issued = LicenseIssuer.builder(issuer.signingKey()).build()
-        .issue(licence, Optional.of(new StatusReference(listUri, 42)));
+    // Issued twice: with a status reference (its status list is served in-process, so it is
+    // checked here), and without one (licence.png, which the CLI can re-check offline).
+    LicenseIssuer licenceIssuer = LicenseIssuer.builder(issuer.signingKey()).build();
+    IssuedLicense issued = licenceIssuer.issue(licence,
+        Optional.of(new StatusReference(listUri, 42)));
+    IssuedLicense offline = licenceIssuer.issue(licence);
     Path png = work.resolve("licence.png");
-    Files.write(png, QrImages.renderPng(issued.text(), QrImages.Options.defaults()));
-    Files.writeString(work.resolve("licence.txt"), issued.text());
+    Files.write(png, QrImages.renderPng(offline.text(), QrImages.Options.defaults()));
+    Files.writeString(work.resolve("licence.txt"), offline.text());
     Path issuerPem = work.resolve("licence-issuer.pem");
     Path licenceRoot = work.resolve("licence-root.pem");
     Path licenceCa = work.resolve("licence-ca.pem");
@@ -352,10 +356,12 @@ final class DemoCommand implements Callable<Integer> {
     Files2.write(licenceCa, Pem.writeCertificate(pki.intermediate().certificate()));
     artifact(png, "license", "verify", "--qr", png, "--issuer-cert", issuerPem, "--trust",
         licenceRoot, "--trust", licenceCa);
-    step("issue a business licence as a signed QR code (licence.png)", true,
-        issued.text().length() + " characters, " + licence.identifier());
+    step("issue a business licence as a signed QR code, with a status list reference, and "
+        + "without one (licence.png)", true, issued.text().length() + " and "
+        + offline.text().length() + " characters, " + licence.identifier());
 
-    String read = QrImages.decode(png);
+    String read = QrImages.decode(QrImages.renderPng(issued.text(),
+        QrImages.Options.defaults()));
     LicenseVerifier verifier = LicenseVerifier.builder(List.of(issuer.certificate()))
         .trust(pki.trustPolicy())
         .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,

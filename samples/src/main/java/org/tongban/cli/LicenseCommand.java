@@ -187,7 +187,15 @@ final class LicenseCommand {
         try {
           text = QrImages.decode(input.qr);
         } catch (MalformedInputException e) {
-          throw new IllegalArgumentException(e.getMessage(), e);
+          if (e.reason() != org.tongban.result.Reason.AMBIGUOUS_INPUT) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+          }
+          // Two different codes in one image: undecided, and neither is verified.
+          VerificationResult<String> r = VerificationResult.<String>builder(
+              java.time.Instant.now()).fail(LicenseVerifier.CONTAINER, e.reason(),
+              e.getMessage()).buildFailed();
+          ResultPrinter.print(spec.commandLine().getOut(), r, common.json, Map.of());
+          return ResultPrinter.exitCode(r);
         }
       } else {
         text = input.text;

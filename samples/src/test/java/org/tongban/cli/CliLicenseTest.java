@@ -104,8 +104,12 @@ class CliLicenseTest {
           p("SM2.crt"), "--status-url", "https://other.example/");
       assertEquals("3", elsewhere[0], "a list outside --status-url is not fetched: "
           + elsewhere[1]);
-      assertEquals("0", run("license", "verify", "--text", text, "--issuer-cert",
-          p("SM2.crt"))[0], "without --status-url the status is not checked (reported)");
+      // Without --status-url the status list the licence names is not checked: undecided.
+      String[] unchecked = run("license", "verify", "--text", text, "--issuer-cert",
+          p("SM2.crt"), "--json");
+      assertEquals("3", unchecked[0], unchecked[1]);
+      assertEquals("REVOCATION_UNKNOWN", JSONObjectUtils.parse(unchecked[1].trim())
+          .get("reason"));
     }
     String[] notQr = run("license", "verify", "--text", "hello", "--issuer-cert", p("SM2.crt"));
     assertEquals("2", notQr[0], notQr[1] + notQr[2]);

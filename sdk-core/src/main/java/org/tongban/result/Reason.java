@@ -105,6 +105,11 @@ public enum Reason {
    * the signer is who it claims to be was not decided.
    */
   TRUST_NOT_CONFIGURED(Kind.INDETERMINATE),
+  /**
+   * The input holds more than one candidate where one is expected (two QR codes in one image):
+   * which one is meant is not decided, so none is accepted silently.
+   */
+  AMBIGUOUS_INPUT(Kind.INDETERMINATE),
   /** The time of signing is unknown, so validity at signing time cannot be decided. */
   SIGNING_TIME_UNKNOWN(Kind.INDETERMINATE),
   /** The document was changed after the signature and the changes were not classified. */

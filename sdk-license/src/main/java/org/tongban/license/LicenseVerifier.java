@@ -6,7 +6,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,14 @@ import java.util.Set;
 import org.tongban.MalformedInputException;
 import org.tongban.license.internal.Cbor;
 import org.tongban.license.internal.CompactLicense;
-import org.tongban.license.internal.IssuerKeys;
 import org.tongban.license.internal.CoseSign1;
+import org.tongban.license.internal.IssuerKeys;
 import org.tongban.license.qr.QrCodec;
+import org.tongban.license.qr.QrImages;
 import org.tongban.pki.CertificatePath;
 import org.tongban.pki.CertificateVerifier;
-import org.tongban.pki.TrustPolicy;
 import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
 import org.tongban.result.Reason;
@@ -41,7 +41,8 @@ import org.tongban.result.VerificationResult;
  * chains must reach its anchors), {@code validity} (CWT {@code iat}/{@code exp} and the
  * licence's validity dates), {@code status} (the status list the licence names, when a
  * {@link StatusListSource} is configured: {@link Reason#LICENSE_REVOKED} for invalid or
- * suspended, {@link Reason#REVOCATION_UNKNOWN} when no good list can be had),
+ * suspended, {@link Reason#REVOCATION_UNKNOWN} when no good list can be had — or when the
+ * licence names a list and no source is configured),
  * {@code licence.data} (the licence fields, the identifier's check character, the holder
  * code).
  *
@@ -117,6 +118,29 @@ public final class LicenseVerifier {
     }
   }
 
+  /**
+   * Verifies the licence QR code of an image (PNG, JPEG, GIF, BMP): an image without a
+   * readable code fails with {@link Reason#FORMAT_FAILURE}; one holding two different codes is
+   * INDETERMINATE with {@link Reason#AMBIGUOUS_INPUT} — neither is verified silently.
+   *
+   * @param image the image bytes, at most {@link QrImages#MAX_IMAGE_BYTES}
+   * @return the result
+   */
+  public VerificationResult<VerifiedLicense> verifyImage(byte[] image) {
+    Objects.requireNonNull(image, "image");
+    String text;
+    try {
+      text = QrImages.decode(image);
+    } catch (MalformedInputException e) {
+      return VerificationResult.<VerifiedLicense>builder(clock.instant())
+          .fail(CONTAINER, e.reason(), e.getMessage()).buildFailed();
+    } catch (RuntimeException e) {
+      return VerificationResult.<VerifiedLicense>builder(clock.instant())
+          .fail(CONTAINER, Reason.FORMAT_FAILURE, "unreadable image").buildFailed();
+    }
+    return verify(text);
+  }
+
   private VerificationResult<VerifiedLicense> run(VerificationResult.Builder<VerifiedLicense> r,
       String text, Instant now) {
     QrCodec.Decoded d;
@@ -134,6 +158,7 @@ public final class LicenseVerifier {
       if (claims.getType() != CBORType.Map) {
         throw new MalformedInputException("the CWT claims must be a map");
       }
+      checkClaimTypes(claims);
     } catch (MalformedInputException e) {
       return r.fail(COSE, e.reason(), e.getMessage()).buildFailed();
     }
@@ -167,6 +192,7 @@ public final class LicenseVerifier {
 
     Optional<Instant> iat = time(claims, 6);
     Optional<Instant> exp = time(claims, 4);
+    Optional<Instant> nbf = time(claims, 5);
     CBORObject hc = claims.get(CBORObject.FromObject(LicenseIssuer.LICENSE_CLAIM));
     if (hc == null || hc.getType() != CBORType.Map
         || hc.get(CBORObject.FromObject(1)) == null) {
@@ -205,6 +231,8 @@ public final class LicenseVerifier {
       r.fail(VALIDITY, Reason.NOT_YET_VALID, "valid from " + license.get().validFrom());
     } else if (iat.isPresent() && iat.get().isAfter(now.plusSeconds(300))) {
       r.fail(VALIDITY, Reason.NOT_YET_VALID, "issued in the future: " + iat.get());
+    } else if (nbf.isPresent() && nbf.get().isAfter(now.plusSeconds(300))) {
+      r.fail(VALIDITY, Reason.NOT_YET_VALID, "not before " + nbf.get());
     } else {
       r.ok(VALIDITY, exp.map(e -> "until " + e).orElse("no end"));
     }
@@ -237,8 +265,9 @@ public final class LicenseVerifier {
       return;
     }
     if (statusSource.isEmpty()) {
-      r.skip(STATUS, "not checked: no status source configured (list " + ref.uri() + ", index "
-          + ref.index() + ")");
+      // The licence says where its status is kept: unchecked, it may be revoked. Fail closed.
+      r.fail(STATUS, Reason.REVOCATION_UNKNOWN, "not checked: no status source configured "
+          + "(list " + ref.uri() + ", index " + ref.index() + ")");
       return;
     }
     StatusListSource.Outcome o = statusSource.get().status(ref);
@@ -252,12 +281,36 @@ public final class LicenseVerifier {
     }
   }
 
+  /**
+   * The registered CWT claims (RFC 8392 §3.1) have fixed types: iss, sub, aud text; exp, nbf,
+   * iat integers (read by {@link #time}); cti bytes. A wrong type is a malformed token, not a
+   * value to reinterpret.
+   */
+  private static void checkClaimTypes(CBORObject claims) {
+    for (int key : new int[] {1, 2, 3}) {
+      CBORObject v = claims.get(CBORObject.FromObject(key));
+      if (v != null && (v.getType() != CBORType.TextString || v.isTagged())) {
+        throw new MalformedInputException("CWT claim " + key + " must be text");
+      }
+    }
+    for (int key : new int[] {4, 5, 6}) {
+      CBORObject v = claims.get(CBORObject.FromObject(key));
+      if (v != null && (v.getType() != CBORType.Integer || v.isTagged())) {
+        throw new MalformedInputException("CWT claim " + key + " must be an integer");
+      }
+    }
+    CBORObject cti = claims.get(CBORObject.FromObject(7));
+    if (cti != null && (cti.getType() != CBORType.ByteString || cti.isTagged())) {
+      throw new MalformedInputException("CWT claim 7 (cti) must be bytes");
+    }
+  }
+
   private static Optional<Instant> time(CBORObject claims, int key) {
     CBORObject o = claims.get(CBORObject.FromObject(key));
     if (o == null) {
       return Optional.empty();
     }
-    long t = Cbor.integer(o, key == 4 ? "exp" : "iat");
+    long t = Cbor.integer(o, key == 4 ? "exp" : key == 5 ? "nbf" : "iat");
     if (t < 0 || t > 253402300799L) {
       throw new MalformedInputException("time out of range");
     }

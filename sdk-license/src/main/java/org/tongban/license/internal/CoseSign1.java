@@ -23,6 +23,8 @@ public final class CoseSign1 {
   /** COSE alg for SM2 with SM3. */
   public static final int SM2_SM3 = -48;
   private static final int TAG = 18;
+  /** The CWT tag (RFC 8392 §6), allowed around the COSE tag. */
+  private static final int CWT_TAG = 61;
 
   private CoseSign1() {}
 
@@ -118,7 +120,8 @@ public final class CoseSign1 {
   }
 
   /**
-   * Parses a COSE_Sign1 (tagged 18 or untagged). {@code kid} is read from the protected header,
+   * Parses a COSE_Sign1: untagged, tagged 18 once, or 18 inside the CWT tag 61 (RFC 8392 §6);
+   * any other tag, or 18 twice, is refused. {@code kid} is read from the protected header,
    * else from the unprotected one (HCERT allows both); {@code alg} must be protected.
    *
    * @param bytes the encoding
@@ -128,11 +131,16 @@ public final class CoseSign1 {
   public static Parsed parse(byte[] bytes) {
     CBORObject o = Cbor.decode(bytes);
     if (o.isTagged()) {
-      if (o.getMostOuterTag().ToInt32Checked() != TAG || o.getMostInnerTag().ToInt32Checked()
-          != TAG) {
-        throw new MalformedInputException("not a COSE_Sign1 tag");
+      com.upokecenter.numbers.EInteger[] tags = o.GetAllTags();
+      boolean cose = tags.length == 1 && tags[0].equals(com.upokecenter.numbers.EInteger
+          .FromInt32(TAG));
+      boolean cwt = tags.length == 2 && tags[0].equals(com.upokecenter.numbers.EInteger
+          .FromInt32(CWT_TAG)) && tags[1].equals(com.upokecenter.numbers.EInteger.FromInt32(TAG));
+      if (!cose && !cwt) {
+        throw new MalformedInputException("tags " + java.util.Arrays.toString(tags)
+            + ": a COSE_Sign1 is untagged, 18, or 61(18)");
       }
-      o = o.UntagOne();
+      o = o.Untag();
     }
     if (o.getType() != CBORType.Array || o.size() != 4) {
       throw new MalformedInputException("COSE_Sign1 must be an array of 4");

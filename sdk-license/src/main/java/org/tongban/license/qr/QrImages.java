@@ -197,11 +197,13 @@ public final class QrImages {
   }
 
   /**
-   * Reads a QR code from an image.
+   * Reads the QR code of an image.
    *
    * @param image the image
    * @return the text
-   * @throws MalformedInputException if there is no readable QR code
+   * @throws MalformedInputException if there is no readable QR code, or
+   *     ({@link Reason#AMBIGUOUS_INPUT}) the image holds QR codes with different texts: which
+   *     one is meant is not guessed
    */
   public static String decode(BufferedImage image) {
     Objects.requireNonNull(image, "image");
@@ -211,7 +213,25 @@ public final class QrImages {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
     int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-    String text = tryAll(new RGBLuminanceSource(w, h, pixels));
+    RGBLuminanceSource source = new RGBLuminanceSource(w, h, pixels);
+    // First look for every code: a second one must not be ignored because the first was read.
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    try {
+      for (com.google.zxing.Result res : new com.google.zxing.multi.qrcode.QRCodeMultiReader()
+          .decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)))) {
+        found.add(res.getText());
+      }
+    } catch (ReaderException | RuntimeException e) {
+      // none found this way: the robust single-code attempts below
+    }
+    if (found.size() > 1) {
+      throw new MalformedInputException(Reason.AMBIGUOUS_INPUT, "the image holds "
+          + found.size() + " different QR codes", null);
+    }
+    if (found.size() == 1) {
+      return found.iterator().next();
+    }
+    String text = tryAll(source);
     if (text == null) {
       // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
       int[] smooth = blur(pixels, w, h);
