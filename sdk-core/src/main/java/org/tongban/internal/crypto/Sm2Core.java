@@ -1,7 +1,6 @@
 package org.tongban.internal.crypto;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -24,7 +23,6 @@ import org.bouncycastle.util.BigIntegers;
  * interleaved wNAF, as its {@code SM2Signer} does, and serves one-off keys and test curves.
  */
 public final class Sm2Core {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Sm2Core() {}
 
@@ -218,17 +216,19 @@ public final class Sm2Core {
    * @param domain the curve
    * @param d the private key, 1 ≤ d ≤ n−2
    * @param e the digest
-   * @param k supplies the per-signature random k; null for a fresh secure random
+   * @param k supplies the per-signature k (known-answer tests); null for a hedged one
+   *     ({@link HedgedNonces}: RFC 6979 with HMAC-SM3 over the key and e, plus fresh randomness)
    * @return {r, s}
    */
   public static BigInteger[] sign(ECDomainParameters domain, BigInteger d, BigInteger e,
       Supplier<BigInteger> k) {
     BigInteger n = domain.getN();
+    Supplier<BigInteger> nonces = k != null ? k
+        : HedgedNonces.hedged(n, d, e, new org.bouncycastle.crypto.digests.SM3Digest());
     BigInteger dPlus1Inv = BigIntegers.modOddInverse(n, d.add(BigInteger.ONE));
     FixedPointCombMultiplier mult = new FixedPointCombMultiplier();
     for (int attempt = 0; attempt < 100; attempt++) {
-      BigInteger kk = k != null ? k.get() : BigIntegers.createRandomInRange(BigInteger.ONE,
-          n.subtract(BigInteger.ONE), RANDOM);
+      BigInteger kk = nonces.get();
       ECPoint p = mult.multiply(domain.getG(), kk).normalize();
       BigInteger r = e.add(p.getAffineXCoord().toBigInteger()).mod(n);
       if (r.signum() == 0 || r.add(kk).equals(n)) {
