@@ -148,15 +148,24 @@ public final class Pem {
 
   /**
    * Decodes a DER certificate with the BouncyCastle provider instance, so that SM2 keys come
-   * out as usable EC keys.
+   * out as usable EC keys. The bytes must be DER exactly as received (re-encoding gives the same
+   * bytes): a BER variant of a signed certificate — a BOOLEAN TRUE as 0x01, a long-form length —
+   * is a different byte string with the same meaning, and where certificates travel outside a
+   * signature (a v4 seal's signer certificate) it would let them be changed unseen.
    *
    * @param der the DER bytes
    * @return the certificate
-   * @throws MalformedInputException if malformed
+   * @throws MalformedInputException if malformed or not DER
    */
   public static X509Certificate toCertificate(byte[] der) {
     Objects.requireNonNull(der, "der");
     checkSize(der.length);
+    try {
+      org.tongban.internal.asn1.Der.decode(der, MAX_PEM_BYTES,
+          org.tongban.io.Limits.MAX_ASN1_DEPTH);
+    } catch (MalformedInputException e) {
+      throw new MalformedInputException(e.reason(), "certificate: " + e.getMessage(), e);
+    }
     try {
       // Parse strictly first: BouncyCastle's holder rejects trailing data and bad structure.
       new X509CertificateHolder(der);

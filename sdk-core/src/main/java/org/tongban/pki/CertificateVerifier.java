@@ -41,9 +41,11 @@ import org.tongban.result.VerificationResult;
  *   <li>{@code cert.signature}: every certificate's signature verifies with its issuer's key;
  *   <li>{@code cert.validity}: every certificate, anchor included, is within its validity period
  *       at the validation time;
- *   <li>{@code cert.key-usage}: every issuer is a CA (basic constraints), may sign certificates
- *       (keyCertSign) and its path length constraint holds; the leaf's key usage allows the
- *       required use (by default digitalSignature or nonRepudiation);
+ *   <li>{@code cert.key-usage}: no certificate below the anchor carries a critical extension
+ *       this validation does not process (RFC 5280 §6.1: such a certificate is refused); every
+ *       issuer is a CA (basic constraints), may sign certificates (keyCertSign) and its path
+ *       length constraint holds; the leaf's key usage allows the required use (by default
+ *       digitalSignature or nonRepudiation);
  *   <li>{@code cert.revocation}: no certificate below the anchor is revoked at the validation
  *       time, when a {@link RevocationSource} is configured; only checked once signatures
  *       verified.
@@ -61,6 +63,13 @@ import org.tongban.result.VerificationResult;
  * @since 0.1
  */
 public final class CertificateVerifier {
+  /**
+   * The extensions path validation understands, and so may be critical: key usage, basic
+   * constraints, extended key usage, subject and issuer alternative names.
+   */
+  private static final Set<String> PROCESSED_EXTENSIONS = Set.of("2.5.29.15", "2.5.29.19",
+      "2.5.29.37", "2.5.29.17", "2.5.29.18");
+
   private final TrustAnchors anchors;
   private final Optional<RevocationSource> revocation;
   private final Set<KeyUsage> leafKeyUsage;
@@ -203,9 +212,23 @@ public final class CertificateVerifier {
       r.ok(CheckId.CERT_VALIDITY, "at " + validationTime);
     }
 
-    // 4. CA constraints and key usage.
+    // 4. CA constraints, key usage, and no critical extension this validation does not process
+    // (RFC 5280 §6.1.4 (o), §6.1.5 (f)); the anchor is configuration, not checked.
     String constraintProblem = null;
     Reason constraintReason = null;
+    for (int i = 0; i + 1 < path.size() && constraintReason == null; i++) {
+      Set<String> critical = path.get(i).getCriticalExtensionOIDs();
+      if (critical != null) {
+        for (String oid : critical) {
+          if (!PROCESSED_EXTENSIONS.contains(oid)) {
+            constraintReason = Reason.CERT_CHAIN_INVALID;
+            constraintProblem = path.get(i).getSubjectX500Principal().getName()
+                + " has an unknown critical extension " + oid;
+            break;
+          }
+        }
+      }
+    }
     for (int i = 1; i < path.size() && constraintReason == null; i++) {
       X509Certificate ca = path.get(i);
       boolean isAnchor = i == path.size() - 1;

@@ -225,4 +225,30 @@ class SealTamperTest {
       }
     }
   }
+
+  @Test
+  void signerCertificateReEncodedAsBer_v4_isRefused() throws Exception {
+    // In v4 the signer's certificate lies outside TBS_Sign: a BER re-encoding of it (the same
+    // certificate, other bytes) must not slip through as if nothing changed.
+    SealFixtures f = SealFixtures.of(KeyType.SM2);
+    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+        DOC, "doc");
+    byte[] encoded = sig.encoded();
+    byte[] cert = f.holder.certificate().getEncoded();
+    int start = lastIndexOf(encoded, cert);
+    assertTrue(start > 0, "the signer certificate is embedded");
+    int flag = -1;
+    for (int i = start; i + 2 < start + cert.length; i++) {
+      if (encoded[i] == 1 && encoded[i + 1] == 1 && encoded[i + 2] == (byte) 0xFF) {
+        flag = i + 2;
+        break;
+      }
+    }
+    assertTrue(flag > 0, "a BOOLEAN TRUE in the certificate");
+    byte[] ber = encoded.clone();
+    ber[flag] = 0x01;
+    VerificationResult<VerifiedSeal> r = verify(f, ber, DOC);
+    assertEquals(Indication.FAILED, r.indication(), r.toString());
+    assertEquals(java.util.Optional.of(Reason.FORMAT_FAILURE), r.reason(), r.toString());
+  }
 }

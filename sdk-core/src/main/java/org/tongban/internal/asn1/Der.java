@@ -46,12 +46,16 @@ public final class Der {
       }
       throw new MalformedInputException("malformed DER", e);
     }
+    byte[] again;
     try {
-      if (!Arrays.equals(p.getEncoded("DER"), der)) {
-        throw new MalformedInputException("not DER (BER or non-canonical encoding)");
-      }
-    } catch (IOException e) {
+      // Lazily parsed parts are decoded only now, and may fail with BouncyCastle's runtime
+      // exceptions: they are malformed input like any other.
+      again = p.getEncoded("DER");
+    } catch (IOException | RuntimeException e) {
       throw new MalformedInputException("malformed DER", e);
+    }
+    if (!Arrays.equals(again, der)) {
+      throw new MalformedInputException("not DER (BER or non-canonical encoding)");
     }
     return p;
   }
