@@ -14,8 +14,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
+import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.tongban.UnsupportedAlgorithmException;
@@ -29,8 +36,8 @@ import org.tongban.result.VerificationResult;
 /**
  * Validates a certificate chain against {@link TrustAnchors} at a given time, for SM2, RSA and
  * ECDSA chains alike (the JDK's PKIX does not know SM2, so this is Tongban's own path
- * validation, after RFC 5280 §6.1, restricted to what Tongban needs: no policy or name
- * constraints processing).
+ * validation, after RFC 5280 §6.1, restricted to what Tongban needs: name constraints are
+ * processed, certificate policies are not).
  *
  * <p>Checks, in order, each recorded in the result:
  *
@@ -42,7 +49,8 @@ import org.tongban.result.VerificationResult;
  *   <li>{@code cert.validity}: every certificate, anchor included, is within its validity period
  *       at the validation time;
  *   <li>{@code cert.key-usage}: no certificate below the anchor carries a critical extension
- *       this validation does not process (RFC 5280 §6.1: such a certificate is refused); every
+ *       this validation does not process (RFC 5280 §6.1: such a certificate is refused); names
+ *       lie within the CAs' name constraints (directory names, DNS, e-mail, URI, IP); every
  *       issuer is a CA (basic constraints), may sign certificates (keyCertSign) and its path
  *       length constraint holds; the leaf's key usage allows the required use (by default
  *       digitalSignature or nonRepudiation);
@@ -65,10 +73,10 @@ import org.tongban.result.VerificationResult;
 public final class CertificateVerifier {
   /**
    * The extensions path validation understands, and so may be critical: key usage, basic
-   * constraints, extended key usage, subject and issuer alternative names.
+   * constraints, extended key usage, subject and issuer alternative names, name constraints.
    */
   private static final Set<String> PROCESSED_EXTENSIONS = Set.of("2.5.29.15", "2.5.29.19",
-      "2.5.29.37", "2.5.29.17", "2.5.29.18");
+      "2.5.29.37", "2.5.29.17", "2.5.29.18", "2.5.29.30");
 
   private final TrustAnchors anchors;
   private final Optional<RevocationSource> revocation;
@@ -244,6 +252,13 @@ public final class CertificateVerifier {
         constraintProblem = ca.getSubjectX500Principal().getName() + " lacks keyCertSign";
       }
     }
+    if (constraintReason == null) {
+      Optional<String> names = nameConstraintViolation(path);
+      if (names.isPresent()) {
+        constraintReason = Reason.CERT_CHAIN_INVALID;
+        constraintProblem = names.get();
+      }
+    }
     if (constraintReason == null && path.size() > 1
         && !allows(path.get(0).getKeyUsage(), leafKeyUsage)) {
       constraintReason = Reason.KEY_USAGE_INVALID;
@@ -284,6 +299,56 @@ public final class CertificateVerifier {
       }
     }
     return r.build(new CertificatePath(path));
+  }
+
+  /**
+   * RFC 5280 §6.1.3 (b)–(c) and §6.1.4 (g): from the certificate the anchor issued down to the
+   * leaf, each subject name and subject alternative name must lie within the subtrees the CAs
+   * above it permit and outside those they exclude; a CA's own name constraints then apply below
+   * it. Self-issued CA certificates other than the leaf are not checked against them.
+   */
+  private static Optional<String> nameConstraintViolation(List<X509Certificate> path) {
+    PKIXNameConstraintValidator names = new PKIXNameConstraintValidator();
+    boolean any = false;
+    for (int i = path.size() - 2; i >= 0; i--) {
+      X509Certificate c = path.get(i);
+      String who = c.getSubjectX500Principal().getName();
+      try {
+        boolean selfIssued = c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+        if (any && (i == 0 || !selfIssued)) {
+          X500Name subject = X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
+          names.checkPermittedDN(subject);
+          names.checkExcludedDN(subject);
+          byte[] san = c.getExtensionValue(Extension.subjectAlternativeName.getId());
+          if (san != null) {
+            for (GeneralName g : GeneralNames.getInstance(JcaX509ExtensionUtils
+                .parseExtensionValue(san)).getNames()) {
+              names.checkPermitted(g);
+              names.checkExcluded(g);
+            }
+          }
+        }
+        byte[] nc = c.getExtensionValue(Extension.nameConstraints.getId());
+        if (nc != null && i > 0) {
+          NameConstraints constraints = NameConstraints.getInstance(JcaX509ExtensionUtils
+              .parseExtensionValue(nc));
+          if (constraints.getPermittedSubtrees() != null) {
+            names.intersectPermittedSubtree(constraints.getPermittedSubtrees());
+          }
+          if (constraints.getExcludedSubtrees() != null) {
+            for (GeneralSubtree excluded : constraints.getExcludedSubtrees()) {
+              names.addExcludedSubtree(excluded);
+            }
+          }
+          any = true;
+        }
+      } catch (NameConstraintValidatorException e) {
+        return Optional.of(who + " is outside the name constraints: " + e.getMessage());
+      } catch (java.io.IOException | RuntimeException e) {
+        return Optional.of(who + ": unreadable names or name constraints");
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean allows(boolean[] ku, Set<KeyUsage> anyOf) {

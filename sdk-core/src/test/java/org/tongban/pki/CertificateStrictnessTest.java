@@ -13,8 +13,14 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -59,10 +65,67 @@ class CertificateStrictnessTest {
         java.util.stream.Stream.of(leaf("1.2.156.99.1", true)), ca.stream()).toList());
     ResultAssertions.assertResult(r, Indication.FAILED, Reason.CERT_CHAIN_INVALID);
     assertTrue(r.toString().contains("unknown critical extension 1.2.156.99.1"), r.toString());
-    // Name constraints are not processed here yet: critical, they are refused too.
-    ResultAssertions.assertResult(v.verify(java.util.stream.Stream.concat(
-        java.util.stream.Stream.of(leaf("2.5.29.30", true)), ca.stream()).toList()),
+  }
+
+  /** An issuing CA under the root, constrained to these subtrees. */
+  private static DemoPki.Issued constrainedCa(GeneralSubtree[] permitted,
+      GeneralSubtree[] excluded) throws Exception {
+    KeyPair kp = KeyPairs.generate(KeyType.RSA);
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(PKI.root().certificate(),
+        BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
+        Date.from(now.plus(Duration.ofDays(1))),
+        new javax.security.auth.x500.X500Principal("CN=Constrained CA,O=Tongban Demo,C=CN"),
+        kp.getPublic());
+    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign));
+    b.addExtension(Extension.nameConstraints, true, new NameConstraints(permitted, excluded));
+    X509Certificate cert = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER)
+        .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA")
+            .setProvider(Bc.PROVIDER).build(PKI.root().privateKey())));
+    return new DemoPki.Issued(org.tongban.keys.SigningKeys.of(kp.getPrivate(), List.of(cert)),
+        kp.getPrivate(), List.of(cert, PKI.root().certificate()));
+  }
+
+  private static X509Certificate leafUnder(DemoPki.Issued ca, String dn, String dns)
+      throws Exception {
+    KeyPair kp = KeyPairs.generate(KeyType.RSA);
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.certificate(),
+        BigInteger.valueOf(now.toEpochMilli() + dn.hashCode()),
+        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
+        new javax.security.auth.x500.X500Principal(dn), kp.getPublic());
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    if (dns != null) {
+      b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+          new GeneralName(GeneralName.dNSName, dns)));
+    }
+    return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(
+        b.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(Bc.PROVIDER)
+            .build(ca.privateKey())));
+  }
+
+  @Test
+  void nameConstraints_permittedAndExcludedSubtrees_areEnforced() throws Exception {
+    DemoPki.Issued ca = constrainedCa(new GeneralSubtree[] {
+        // As encoded (C first): the JDK's principal reverses RFC 2253's most-specific-first text.
+        new GeneralSubtree(new GeneralName(X500Name.getInstance(
+            new javax.security.auth.x500.X500Principal("O=Tongban Demo,C=CN").getEncoded()))),
+        new GeneralSubtree(new GeneralName(GeneralName.dNSName, "gov.example"))},
+        new GeneralSubtree[] {new GeneralSubtree(new GeneralName(GeneralName.dNSName,
+            "blocked.gov.example"))});
+    CertificateVerifier v = CertificateVerifier.builder(PKI.trustAnchors()).build();
+    ResultAssertions.assertPassed(v.verify(List.of(leafUnder(ca, "CN=Bureau,O=Tongban Demo,C=CN",
+        "www.gov.example"), ca.certificate())));
+    ResultAssertions.assertResult(v.verify(List.of(leafUnder(ca, "CN=Bureau,O=Elsewhere,C=CN",
+        null), ca.certificate())), Indication.FAILED, Reason.CERT_CHAIN_INVALID);
+    ResultAssertions.assertResult(v.verify(List.of(leafUnder(ca,
+        "CN=Bureau,O=Tongban Demo,C=CN", "www.other.example"), ca.certificate())),
         Indication.FAILED, Reason.CERT_CHAIN_INVALID);
+    var excluded = v.verify(List.of(leafUnder(ca, "CN=Bureau,O=Tongban Demo,C=CN",
+        "x.blocked.gov.example"), ca.certificate()));
+    ResultAssertions.assertResult(excluded, Indication.FAILED, Reason.CERT_CHAIN_INVALID);
+    assertTrue(excluded.toString().contains("name constraints"), excluded.toString());
   }
 
   @Test
@@ -85,5 +148,51 @@ class CertificateStrictnessTest {
         () -> Pem.toCertificate(ber));
     assertEquals(Reason.FORMAT_FAILURE, e.reason());
     assertTrue(e.getMessage().contains("not DER"), e.getMessage());
+  }
+
+  /** The JDK's PKIX validator's verdict on a chain ending below the root, no revocation. */
+  private static boolean jdkPkixAccepts(List<X509Certificate> chain) throws Exception {
+    java.security.cert.PKIXParameters params = new java.security.cert.PKIXParameters(
+        java.util.Set.of(new java.security.cert.TrustAnchor(PKI.root().certificate(), null)));
+    params.setRevocationEnabled(false);
+    try {
+      java.security.cert.CertPathValidator.getInstance("PKIX").validate(
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertPath(chain),
+          params);
+      return true;
+    } catch (java.security.cert.CertPathValidatorException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void differential_sameVerdictsAsTheJdksPkixValidator_onRsaChains() throws Exception {
+    GeneralSubtree[] permitted = {new GeneralSubtree(new GeneralName(X500Name.getInstance(
+        new javax.security.auth.x500.X500Principal("O=Tongban Demo,C=CN").getEncoded())))};
+    GeneralSubtree[] excluded = {new GeneralSubtree(new GeneralName(GeneralName.dNSName,
+        "blocked.example"))};
+    DemoPki.Issued ca = constrainedCa(permitted, excluded);
+    X509Certificate inter = PKI.intermediate().certificate();
+    java.util.Map<String, List<X509Certificate>> cases = new java.util.LinkedHashMap<>();
+    cases.put("valid", List.of(PKI.issueLeaf("CN=Ok,C=CN").certificate(), inter));
+    cases.put("unknown critical", List.of(leaf("1.2.156.99.2", true), inter));
+    cases.put("unknown non-critical", List.of(leaf("1.2.156.99.2", false), inter));
+    cases.put("within constraints", List.of(leafUnder(ca, "CN=A,O=Tongban Demo,C=CN", null),
+        ca.certificate()));
+    cases.put("DN outside", List.of(leafUnder(ca, "CN=A,O=Other,C=CN", null),
+        ca.certificate()));
+    cases.put("DNS excluded", List.of(leafUnder(ca, "CN=A,O=Tongban Demo,C=CN",
+        "a.blocked.example"), ca.certificate()));
+    cases.put("DNS allowed", List.of(leafUnder(ca, "CN=A,O=Tongban Demo,C=CN",
+        "a.open.example"), ca.certificate()));
+    cases.put("expired leaf", PKI.issueLeaf("CN=Old,C=CN",
+        java.util.Set.of(org.tongban.pki.KeyUsage.DIGITAL_SIGNATURE),
+        Instant.now().minus(Duration.ofDays(10)), Instant.now().minus(Duration.ofDays(1)))
+        .chain().subList(0, 2));
+    CertificateVerifier ours = CertificateVerifier.builder(PKI.trustAnchors()).build();
+    for (var c : cases.entrySet()) {
+      assertEquals(jdkPkixAccepts(c.getValue()), ours.verify(c.getValue()).isValid(),
+          c.getKey());
+    }
   }
 }
