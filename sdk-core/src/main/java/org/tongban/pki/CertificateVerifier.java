@@ -53,7 +53,8 @@ import org.tongban.result.VerificationResult;
  *       lie within the CAs' name constraints (directory names, DNS, e-mail, URI, IP); every
  *       issuer is a CA (basic constraints), may sign certificates (keyCertSign) and its path
  *       length constraint holds; the leaf's key usage allows the required use (by default
- *       digitalSignature or nonRepudiation);
+ *       digitalSignature or nonRepudiation), and its extended key usage one of the required
+ *       purposes when some are required;
  *   <li>{@code cert.revocation}: no certificate below the anchor is revoked at the validation
  *       time, when a {@link RevocationSource} is configured; only checked once signatures
  *       verified.
@@ -75,18 +76,21 @@ public final class CertificateVerifier {
    * The extensions path validation understands, and so may be critical: key usage, basic
    * constraints, extended key usage, subject and issuer alternative names, name constraints.
    */
+  private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
   private static final Set<String> PROCESSED_EXTENSIONS = Set.of("2.5.29.15", "2.5.29.19",
       "2.5.29.37", "2.5.29.17", "2.5.29.18", "2.5.29.30");
 
   private final TrustAnchors anchors;
   private final Optional<RevocationSource> revocation;
   private final Set<KeyUsage> leafKeyUsage;
+  private final Set<String> leafExtendedKeyUsage;
   private final Clock clock;
 
   private CertificateVerifier(Builder b) {
     this.anchors = b.anchors;
     this.revocation = Optional.ofNullable(b.revocation);
     this.leafKeyUsage = Set.copyOf(b.leafKeyUsage);
+    this.leafExtendedKeyUsage = Set.copyOf(b.leafExtendedKeyUsage);
     this.clock = b.clock;
   }
 
@@ -264,6 +268,11 @@ public final class CertificateVerifier {
       constraintReason = Reason.KEY_USAGE_INVALID;
       constraintProblem = "leaf key usage does not allow any of " + leafKeyUsage;
     }
+    if (constraintReason == null && path.size() > 1 && !leafExtendedKeyUsage.isEmpty()
+        && !allowsExtended(path.get(0), leafExtendedKeyUsage)) {
+      constraintReason = Reason.KEY_USAGE_INVALID;
+      constraintProblem = "leaf extended key usage allows none of " + leafExtendedKeyUsage;
+    }
     if (constraintReason != null) {
       r.fail(CheckId.KEY_USAGE, constraintReason, constraintProblem);
     } else {
@@ -351,6 +360,17 @@ public final class CertificateVerifier {
     return Optional.empty();
   }
 
+  /** The leaf's extended key usage names one of the purposes, or any purpose. */
+  private static boolean allowsExtended(X509Certificate leaf, Set<String> anyOf) {
+    try {
+      List<String> eku = leaf.getExtendedKeyUsage();
+      return eku != null && (eku.contains(ANY_EXTENDED_KEY_USAGE)
+          || eku.stream().anyMatch(anyOf::contains));
+    } catch (java.security.cert.CertificateParsingException e) {
+      return false;
+    }
+  }
+
   private static boolean allows(boolean[] ku, Set<KeyUsage> anyOf) {
     if (ku == null) {
       return true; // RFC 5280 §4.2.1.3: no extension, no restriction
@@ -412,6 +432,7 @@ public final class CertificateVerifier {
     private RevocationSource revocation;
     private Set<KeyUsage> leafKeyUsage =
         EnumSet.of(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.NON_REPUDIATION);
+    private Set<String> leafExtendedKeyUsage = Set.of();
     private Clock clock = Clock.systemUTC();
 
     private Builder(TrustAnchors anchors) {
@@ -441,6 +462,19 @@ public final class CertificateVerifier {
         throw new IllegalArgumentException("at least one key usage");
       }
       this.leafKeyUsage = EnumSet.copyOf(anyOf);
+      return this;
+    }
+
+    /**
+     * Requires the leaf to carry an extended key usage naming one of these purposes (OIDs) or
+     * anyExtendedKeyUsage, e.g. id-kp-timeStamping for a time-stamp authority. Empty (the
+     * default): no extended key usage is required.
+     *
+     * @param anyOf the purposes
+     * @return this builder
+     */
+    public Builder requireLeafExtendedKeyUsage(Set<String> anyOf) {
+      this.leafExtendedKeyUsage = Set.copyOf(anyOf);
       return this;
     }
 

@@ -21,8 +21,8 @@ import org.tongban.result.VerificationResult;
  * ({@code SealVerifier}, {@code PdfSealVerifier}, {@code LicenseVerifier},
  * {@code OnlineLicenseVerifier}, and {@link CertificateVerifier} through
  * {@link #certificateVerifier(Role)}): the trust anchors, extra intermediate certificates, the
- * revocation source, the clock, which time a signer is judged at, and the key usages each role
- * needs.
+ * revocation source, the clock, which time a signer is judged at, and the key usages and
+ * extended key usages each role needs.
  *
  * <p><b>Fail closed.</b> A policy made by {@link #none()} trusts nothing: every chain check under
  * it fails with {@link Reason#TRUST_NOT_CONFIGURED}, so a verdict is at most INDETERMINATE —
@@ -63,6 +63,9 @@ public final class TrustPolicy {
       Collections.unmodifiableSet(EnumSet.of(KeyUsage.DIGITAL_SIGNATURE,
           KeyUsage.NON_REPUDIATION));
 
+  /** id-kp-timeStamping (RFC 3161 §2.3): required of a time-stamp authority by default. */
+  public static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+
   private static final TrustPolicy NONE = new TrustPolicy(new Builder(TrustAnchors.none()));
 
   private final TrustAnchors anchors;
@@ -71,6 +74,7 @@ public final class TrustPolicy {
   private final Clock clock;
   private final SigningTimeRule signingTimeRule;
   private final Map<Role, Set<KeyUsage>> keyUsage;
+  private final Map<Role, Set<String>> extendedKeyUsage;
   private final Map<Role, CertificateVerifier> verifiers;
 
   private TrustPolicy(Builder b) {
@@ -80,18 +84,23 @@ public final class TrustPolicy {
     this.clock = b.clock;
     this.signingTimeRule = b.signingTimeRule;
     Map<Role, Set<KeyUsage>> ku = new EnumMap<>(Role.class);
+    Map<Role, Set<String>> eku = new EnumMap<>(Role.class);
     Map<Role, CertificateVerifier> v = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       Set<KeyUsage> usage = Set.copyOf(b.keyUsage.getOrDefault(role, DEFAULT_LEAF_KEY_USAGE));
       ku.put(role, usage);
+      Set<String> purposes = Set.copyOf(b.extendedKeyUsage.getOrDefault(role,
+          role == Role.TIME_STAMP_AUTHORITY ? Set.of(TIME_STAMPING) : Set.of()));
+      eku.put(role, purposes);
       if (!anchors.certificates().isEmpty()) {
         CertificateVerifier.Builder cv = CertificateVerifier.builder(anchors).clock(clock)
-            .requireLeafKeyUsage(usage);
+            .requireLeafKeyUsage(usage).requireLeafExtendedKeyUsage(purposes);
         revocation.ifPresent(cv::revocation);
         v.put(role, cv.build());
       }
     }
     this.keyUsage = Collections.unmodifiableMap(ku);
+    this.extendedKeyUsage = Collections.unmodifiableMap(eku);
     this.verifiers = Collections.unmodifiableMap(v);
   }
 
@@ -198,6 +207,17 @@ public final class TrustPolicy {
   }
 
   /**
+   * Returns the extended key usage purposes a role's certificate must name, any one of them;
+   * empty when none is required.
+   *
+   * @param role the role
+   * @return the purposes (OIDs)
+   */
+  public Set<String> extendedKeyUsage(Role role) {
+    return extendedKeyUsage.get(Objects.requireNonNull(role, "role"));
+  }
+
+  /**
    * Returns the path validator for a role, or empty when nothing is trusted.
    *
    * @param role the role
@@ -247,6 +267,7 @@ public final class TrustPolicy {
     private Clock clock = Clock.systemUTC();
     private SigningTimeRule signingTimeRule = SigningTimeRule.VALIDATION_TIME;
     private final Map<Role, Set<KeyUsage>> keyUsage = new EnumMap<>(Role.class);
+    private final Map<Role, Set<String>> extendedKeyUsage = new EnumMap<>(Role.class);
 
     private Builder(TrustAnchors anchors) {
       this.anchors = anchors;
@@ -312,6 +333,21 @@ public final class TrustPolicy {
         throw new IllegalArgumentException("at least one key usage");
       }
       keyUsage.put(role, Set.copyOf(anyOf));
+      return this;
+    }
+
+    /**
+     * Requires a role's certificate to carry an extended key usage naming one of these purposes
+     * (OIDs, e.g. id-kp-documentSigning {@code 1.3.6.1.5.5.7.3.36}) or anyExtendedKeyUsage. By
+     * default a time-stamp authority must name {@link TrustPolicy#TIME_STAMPING} and the other
+     * roles need none; an empty set lifts the requirement.
+     *
+     * @param role the role
+     * @param anyOf the purposes
+     * @return this builder
+     */
+    public Builder extendedKeyUsage(Role role, Set<String> anyOf) {
+      extendedKeyUsage.put(Objects.requireNonNull(role, "role"), Set.copyOf(anyOf));
       return this;
     }
 

@@ -195,4 +195,66 @@ class CertificateStrictnessTest {
           c.getKey());
     }
   }
+
+  /** A leaf under the issuing CA with these extended key usages (none: no extension). */
+  private static X509Certificate leafWithPurposes(String... purposes) throws Exception {
+    KeyPair kp = KeyPairs.generate(KeyType.RSA);
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+        PKI.intermediate().certificate(), BigInteger.valueOf(System.nanoTime()),
+        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
+        new javax.security.auth.x500.X500Principal("CN=Purpose,C=CN"), kp.getPublic());
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    if (purposes.length > 0) {
+      org.bouncycastle.asn1.x509.KeyPurposeId[] ids =
+          new org.bouncycastle.asn1.x509.KeyPurposeId[purposes.length];
+      for (int i = 0; i < purposes.length; i++) {
+        ids[i] = org.bouncycastle.asn1.x509.KeyPurposeId.getInstance(
+            new ASN1ObjectIdentifier(purposes[i]));
+      }
+      b.addExtension(Extension.extendedKeyUsage, false,
+          new org.bouncycastle.asn1.x509.ExtendedKeyUsage(ids));
+    }
+    return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(
+        b.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(Bc.PROVIDER)
+            .build(PKI.intermediate().privateKey())));
+  }
+
+  @Test
+  void extendedKeyUsage_perRole() throws Exception {
+    String documentSigning = "1.3.6.1.5.5.7.3.36";
+    TrustPolicy policy = TrustPolicy.builder(PKI.trustAnchors())
+        .intermediates(List.of(PKI.intermediate().certificate()))
+        .extendedKeyUsage(TrustPolicy.Role.SIGNER, java.util.Set.of(documentSigning)).build();
+    Instant now = Instant.now();
+    ResultAssertions.assertPassed(policy.validate(TrustPolicy.Role.SIGNER,
+        List.of(leafWithPurposes(documentSigning)), now));
+    ResultAssertions.assertPassed(policy.validate(TrustPolicy.Role.SIGNER,
+        List.of(leafWithPurposes("2.5.29.37.0")), now)); // anyExtendedKeyUsage
+    for (X509Certificate wrong : List.of(leafWithPurposes(), leafWithPurposes(
+        "1.3.6.1.5.5.7.3.1"))) { // none at all; TLS server only
+      ResultAssertions.assertResult(policy.validate(TrustPolicy.Role.SIGNER, List.of(wrong),
+          now), Indication.FAILED, Reason.KEY_USAGE_INVALID);
+    }
+    // Other roles keep their own rules: the seal maker needs no purpose here ...
+    ResultAssertions.assertPassed(policy.validate(TrustPolicy.Role.SEAL_MAKER,
+        List.of(leafWithPurposes()), now));
+    // ... and a time-stamp authority needs id-kp-timeStamping by default.
+    ResultAssertions.assertResult(policy.validate(TrustPolicy.Role.TIME_STAMP_AUTHORITY,
+        List.of(leafWithPurposes(documentSigning)), now), Indication.FAILED,
+        Reason.KEY_USAGE_INVALID);
+    ResultAssertions.assertPassed(policy.validate(TrustPolicy.Role.TIME_STAMP_AUTHORITY,
+        List.of(leafWithPurposes(TrustPolicy.TIME_STAMPING)), now));
+  }
+
+  @Test
+  void trustPolicyNone_isIndeterminate_forEveryRole() {
+    for (TrustPolicy.Role role : TrustPolicy.Role.values()) {
+      ResultAssertions.assertResult(TrustPolicy.none().validate(role,
+          List.of(PKI.issueLeaf("CN=X,C=CN").certificate()), Instant.now()),
+          Indication.INDETERMINATE, Reason.TRUST_NOT_CONFIGURED);
+    }
+    assertThrows(IllegalArgumentException.class, () -> TrustPolicy.builder(
+        TrustAnchors.none()));
+  }
 }
