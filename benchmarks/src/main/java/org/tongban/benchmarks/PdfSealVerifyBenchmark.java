@@ -74,7 +74,7 @@ public class PdfSealVerifyBenchmark {
     DemoPki pki = DemoPki.create(KeyType.valueOf(algorithm), "Bench");
     DemoPki.Issued dept = pki.issueLeaf("CN=Dept,C=CN");
     byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.empty(), 42, 150);
-    pdf = PdfSealer.create().seal(document(megabytes * 1_000_000),
+    pdf = PdfSealer.builder().build().seal(document(megabytes * 1_000_000),
         SealPicture.of("PNG", png, 42, 42), PdfSealPlacement.lastPageBottomRight(),
         dept.signingKey());
     // "Without the chain": the signer trusted as given (validity only).

@@ -76,7 +76,8 @@ public class SealVerifyBenchmark {
         .name("基准测试印章").picture(SealPicture.of("PNG", png, 42, 42))
         .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(30)))
         .holders(List.of(holder.certificate())).build());
-    SesSignature sig = DataSealer.create().seal(seal, holder.signingKey(), document, "bench");
+    SesSignature sig = DataSealer.builder().build().seal(seal, holder.signingKey(), document,
+        "bench");
     signature = sig.encoded();
     // "Without chains": the maker and the signer trusted as given (validity only).
     noChains = SealVerifier.builder(TrustPolicy.trustedAsGiven(List.of(maker.certificate(),

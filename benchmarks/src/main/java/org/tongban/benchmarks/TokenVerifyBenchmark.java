@@ -76,8 +76,9 @@ public class TokenVerifyBenchmark {
       default -> KeyType.SM2;
     };
     KeyPair kp = KeyPairs.generate(type);
-    TokenIssuer issuer = TokenIssuer.create("https://idp.example", SigningKeys.of(
-        kp.getPrivate(), List.of()), kp.getPublic(), "k1", Clock.systemUTC());
+    TokenIssuer issuer = TokenIssuer.builder("https://idp.example", SigningKeys.of(
+        kp.getPrivate(), List.of()), kp.getPublic(),
+        "k1").build();
     token = issuer.idToken("person-1", "dept-a", Duration.ofHours(2), Map.of("sid", "s-1",
         "name", "张三"));
     verifier = TokenVerifier.builder("https://idp.example", "dept-a", KeySource.of(

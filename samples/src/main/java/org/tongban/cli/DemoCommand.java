@@ -165,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
       Files.write(work.resolve(prefix + "-seal.esl"), seal.encoded());
       step("make a GB/T 38540 seal (picture drawn, " + prefix + "-seal.png)", true,
           seal.version() + ", esID " + seal.esId());
-      SesSignature sealed = DataSealer.create().seal(seal, dept.signingKey(), document,
+      SesSignature sealed = DataSealer.builder().build().seal(seal, dept.signingKey(), document,
           "notice.txt");
       Path sesFile = work.resolve("notice.txt." + prefix + ".ses");
       Files.write(sesFile, sealed.encoded());
@@ -182,7 +182,8 @@ final class DemoCommand implements Callable<Integer> {
 
       // The same department seals a PDF: visible seal and cross-page seal (one slice at the
       // right edge of each page), one CMS signature, incremental update.
-      byte[] pdf = PdfSealer.create().seal(noticePdf(), SealPicture.of("PNG", picture, 42, 42),
+      byte[] pdf = PdfSealer.builder().build().seal(noticePdf(), SealPicture.of("PNG", picture,
+          42, 42),
           PdfSealPlacement.lastPageBottomRight().withCrossPage(), dept.signingKey());
       Path pdfFile = work.resolve("notice." + prefix + ".pdf");
       Files.write(pdfFile, pdf);
@@ -333,7 +334,7 @@ final class DemoCommand implements Callable<Integer> {
         .build(today);
     URI listUri = URI.create("https://status.example.gov.cn/lists/1");
     // The issuer's status service, served in-process through the HttpTransport seam.
-    StatusListIssuer lists = StatusListIssuer.create(issuer.signingKey(), Clock.systemUTC());
+    StatusListIssuer lists = StatusListIssuer.builder(issuer.signingKey()).build();
     AtomicReference<byte[]> published = new AtomicReference<>(
         lists.issue(listUri, 1024, Map.of(), Duration.ofMinutes(10)));
     HttpTransport statusService = (req, limits) -> new HttpResponse(200, published.get(),
@@ -364,8 +365,8 @@ final class DemoCommand implements Callable<Integer> {
         QrImages.Options.defaults()));
     LicenseVerifier verifier = LicenseVerifier.builder(List.of(issuer.certificate()))
         .trust(pki.trustPolicy())
-        .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
-            Clock.systemUTC()))
+        .statusSource(StatusListSource.builder(List.of(issuer.certificate()))
+            .transport(statusService).build())
         .build();
     VerificationResult<VerifiedLicense> ok = verifier.verify(read);
     step("decode the QR image and verify the licence offline, status list included",
@@ -381,8 +382,8 @@ final class DemoCommand implements Callable<Integer> {
         Duration.ofMinutes(10)));
     VerificationResult<VerifiedLicense> revoked = LicenseVerifier.builder(
         List.of(issuer.certificate()))
-        .statusSource(StatusListSource.create(List.of(issuer.certificate()), statusService,
-            Clock.systemUTC()))
+        .statusSource(StatusListSource.builder(List.of(issuer.certificate()))
+            .transport(statusService).build())
         .build().verify(read);
     step("after revocation in the status list the licence fails with LICENSE_REVOKED",
         revoked.reason().orElse(null) == Reason.LICENSE_REVOKED,

@@ -241,8 +241,8 @@ final class LicenseCommand {
             }
             return okHttp.send(req, limits);
           };
-          b.statusSource(org.tongban.license.StatusListSource.create(listSigners, guarded,
-              java.time.Clock.systemUTC()));
+          b.statusSource(org.tongban.license.StatusListSource.builder(listSigners)
+              .transport(guarded).build());
         }
         r = b.build().verify(text);
       }

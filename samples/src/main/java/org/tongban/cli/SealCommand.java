@@ -225,7 +225,7 @@ final class SealCommand {
           : in.getFileName().toString().replaceAll("[^\\x20-\\x7e]", "_");
       SesSignature sig;
       try (InputStream data = Files.newInputStream(in)) {
-        sig = DataSealer.create().seal(s, k, data, prop);
+        sig = DataSealer.builder().build().seal(s, k, data, prop);
       }
       Files2.write(out, sig.encoded());
       Map<String, Object> json = new LinkedHashMap<>();

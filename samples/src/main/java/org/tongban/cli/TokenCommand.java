@@ -128,8 +128,8 @@ final class TokenCommand {
     public Integer call() throws Exception {
       PrivateKey pk = KeyFiles.read(key, Optional.ofNullable(passwordFile)).key();
       SigningKey signing = SigningKeys.of(pk, List.of());
-      TokenIssuer issuer = TokenIssuer.create(iss, signing, KeyPairs.publicKeyOf(pk), kid,
-          Clock.systemUTC());
+      TokenIssuer issuer = TokenIssuer.builder(iss, signing, KeyPairs.publicKeyOf(pk),
+        kid).build();
       Map<String, Object> extra = claims == null ? Map.of()
           : com.nimbusds.jose.util.JSONObjectUtils.parse(claims);
       String token = switch (type) {

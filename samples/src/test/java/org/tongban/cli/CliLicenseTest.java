@@ -93,7 +93,7 @@ class CliLicenseTest {
       String text = org.tongban.license.LicenseIssuer.builder(sk).build().issue(lic,
           java.util.Optional.of(new org.tongban.license.StatusReference(list, 3))).text();
       org.tongban.license.StatusListIssuer lists = org.tongban.license.StatusListIssuer
-          .create(sk, java.time.Clock.systemUTC());
+          .builder(sk).build();
       server.serve("/status/1", () -> lists.issue(list, 16, java.util.Map.of(3,
           org.tongban.license.LicenseState.REVOKED), java.time.Duration.ofMinutes(5)));
       String[] revoked = run("license", "verify", "--text", text, "--issuer-cert", p("SM2.crt"),

@@ -66,20 +66,54 @@ public final class TokenIssuer {
   }
 
   /**
-   * Creates an issuer.
+   * Starts a builder. Not thread-safe.
    *
    * @param issuer the issuer identifier ({@code iss})
    * @param key the signing key (an HSM or remote signer works)
    * @param publicKey its public key, for the JWKS
    * @param keyId the {@code kid}
-   * @param clock the clock for {@code iat}/{@code exp}
-   * @return the issuer
+   * @return a builder
    */
-  public static TokenIssuer create(String issuer, SigningKey key, PublicKey publicKey,
-      String keyId, Clock clock) {
-    return new TokenIssuer(Objects.requireNonNull(issuer, "issuer"),
-        Objects.requireNonNull(key, "key"), Objects.requireNonNull(publicKey, "publicKey"),
-        Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(clock, "clock"));
+  public static Builder builder(String issuer, SigningKey key, PublicKey publicKey,
+      String keyId) {
+    return new Builder(issuer, key, publicKey, keyId);
+  }
+
+  /** Builds a {@link TokenIssuer}. Not thread-safe. */
+  public static final class Builder {
+    private final String issuer;
+    private final SigningKey key;
+    private final PublicKey publicKey;
+    private final String keyId;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String issuer, SigningKey key, PublicKey publicKey, String keyId) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      this.key = Objects.requireNonNull(key, "key");
+      this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
+      this.keyId = Objects.requireNonNull(keyId, "keyId");
+    }
+
+    /**
+     * Sets the clock for {@code iat}/{@code exp} (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the issuer.
+     *
+     * @return the issuer
+     * @throws IllegalArgumentException if the key and public key do not pair
+     */
+    public TokenIssuer build() {
+      return new TokenIssuer(issuer, key, publicKey, keyId, clock);
+    }
   }
 
   /**

@@ -19,8 +19,9 @@ import org.tongban.keys.SigningKeys;
 class BackChannelLogoutTest {
   private static final String ISS = "https://idp.example";
   private static final KeyPair KP = KeyPairs.generate(KeyType.SM2);
-  private static final TokenIssuer PLATFORM = TokenIssuer.create(ISS, SigningKeys.of(
-      KP.getPrivate(), List.of()), KP.getPublic(), "k", Clock.systemUTC());
+  private static final TokenIssuer PLATFORM = TokenIssuer.builder(ISS, SigningKeys.of(
+      KP.getPrivate(), List.of()), KP.getPublic(),
+        "k").build();
 
   private static SessionRegistry.Session session(String local, String sub, String sid) {
     return new SessionRegistry.Session(local, ISS, new Identity(

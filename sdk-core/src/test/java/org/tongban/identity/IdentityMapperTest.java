@@ -23,8 +23,9 @@ class IdentityMapperTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"),
       ZoneOffset.UTC);
   private static final KeyPair KP = KeyPairs.generate(KeyType.SM2);
-  private static final TokenIssuer ISSUER = TokenIssuer.create("https://idp.example",
-      SigningKeys.of(KP.getPrivate(), List.of()), KP.getPublic(), "k", CLOCK);
+  private static final TokenIssuer ISSUER = TokenIssuer.builder("https://idp.example",
+      SigningKeys.of(KP.getPrivate(), List.of()), KP.getPublic(),
+        "k").clock(CLOCK).build();
   private static final TokenVerifier VERIFIER = TokenVerifier.builder("https://idp.example",
       "dept", KeySource.of(JsonWebKeys.parse(ISSUER.jwks()))).algorithms(JwsAlgorithm.SM2SM3)
       .clock(CLOCK).build();

@@ -75,8 +75,8 @@ class JwksKeySourceTest {
   private final AtomicReference<MockResponse> next = new AtomicReference<>();
 
   private static TokenIssuer issuer(KeyPair kp, String kid, Clock clock) {
-    return TokenIssuer.create(ISS, SigningKeys.of(kp.getPrivate(), List.of()), kp.getPublic(),
-        kid, clock);
+    return TokenIssuer.builder(ISS, SigningKeys.of(kp.getPrivate(), List.of()), kp.getPublic(),
+        kid).clock(clock).build();
   }
 
   private static MockResponse ok(String body) {

@@ -56,8 +56,9 @@ class SsoClientTest {
   }
 
   private static TokenIssuer client() {
-    return TokenIssuer.create("dept-a", SigningKeys.of(CLIENT_KEY.getPrivate(), List.of()),
-        CLIENT_KEY.getPublic(), "c1", Clock.systemUTC());
+    return TokenIssuer.builder("dept-a", SigningKeys.of(CLIENT_KEY.getPrivate(), List.of()),
+        CLIENT_KEY.getPublic(),
+        "c1").build();
   }
 
   @BeforeEach

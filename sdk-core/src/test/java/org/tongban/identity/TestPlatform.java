@@ -56,8 +56,9 @@ final class TestPlatform implements AutoCloseable {
     });
     server.start();
     issuer = server.url("/realm").toString();
-    tokens = TokenIssuer.create(issuer, SigningKeys.of(KEY.getPrivate(), List.of()),
-        KEY.getPublic(), "p1", Clock.systemUTC());
+    tokens = TokenIssuer.builder(issuer, SigningKeys.of(KEY.getPrivate(), List.of()),
+        KEY.getPublic(),
+        "p1").build();
   }
 
   /** Basic authentication with dept-a:s3cret. */

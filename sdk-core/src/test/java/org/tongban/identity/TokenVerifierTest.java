@@ -38,8 +38,8 @@ class TokenVerifierTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final KeyPair SM2 = KeyPairs.generate(KeyType.SM2);
   private static final SigningKey SM2_KEY = SigningKeys.of(SM2.getPrivate(), List.of());
-  private static final TokenIssuer ISSUER = TokenIssuer.create(ISS, SM2_KEY, SM2.getPublic(),
-      "k1", CLOCK);
+  private static final TokenIssuer ISSUER = TokenIssuer.builder(ISS, SM2_KEY, SM2.getPublic(),
+        "k1").clock(CLOCK).build();
   private static final KeySource KEYS = KeySource.of(JsonWebKeys.parse(ISSUER.jwks()));
 
   private static TokenVerifier.Builder verifier() {
@@ -90,8 +90,9 @@ class TokenVerifierTest {
   @EnumSource(value = KeyType.class, names = {"SM2", "RSA", "EC_P256"})
   void issuedTokens_verify_forEachAlgorithm(KeyType type) {
     KeyPair kp = KeyPairs.generate(type);
-    TokenIssuer issuer = TokenIssuer.create(ISS, SigningKeys.of(kp.getPrivate(), List.of()),
-        kp.getPublic(), "k-" + type, CLOCK);
+    TokenIssuer issuer = TokenIssuer.builder(ISS, SigningKeys.of(kp.getPrivate(), List.of()),
+        kp.getPublic(),
+        "k-" + type).clock(CLOCK).build();
     TokenVerifier v = TokenVerifier.builder(ISS, "dept-a",
         KeySource.of(JsonWebKeys.parse(issuer.jwks()))).algorithms(issuer.algorithm())
         .clock(CLOCK).build();
@@ -297,7 +298,8 @@ class TokenVerifierTest {
   void timesOutsideTheInstantRange_areMalformedClaims_neverExceptions() {
     // Before, exp 1e300 or a 23-digit integer made TokenVerifier throw DateTimeException.
     for (Object[] bad : new Object[][] {
-        {"exp", new java.math.BigInteger("99999999999999999999999")}, {"exp", 1e300}, {"exp", Long.MAX_VALUE}, {"exp", -1L}, {"exp", "tomorrow"},
+        {"exp", new java.math.BigInteger("99999999999999999999999")}, {"exp", 1e300}, {"exp",
+            Long.MAX_VALUE}, {"exp", -1L}, {"exp", "tomorrow"},
         {"iat", Long.MIN_VALUE}, {"iat", 9.3e18}, {"nbf", Long.MAX_VALUE},
         {"nbf", new java.math.BigInteger("-99999999999999999999999")}}) {
       Map<String, Object> c = idClaims();

@@ -54,15 +54,44 @@ public final class StatusListIssuer {
   }
 
   /**
-   * Returns an issuer.
+   * Starts a builder. Not thread-safe.
    *
    * @param key the issuer's key, with its certificate
-   * @param clock the clock for {@code iat}
-   * @return the issuer
+   * @return a builder
    */
-  public static StatusListIssuer create(SigningKey key, Clock clock) {
-    return new StatusListIssuer(Objects.requireNonNull(key, "key"),
-        Objects.requireNonNull(clock, "clock"));
+  public static Builder builder(SigningKey key) {
+    return new Builder(key);
+  }
+
+  /** Builds a {@link StatusListIssuer}. Not thread-safe. */
+  public static final class Builder {
+    private final SigningKey key;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(SigningKey key) {
+      this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * Sets the clock for {@code iat} (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the issuer.
+     *
+     * @return the issuer
+     * @throws KeyAccessException if the key has no certificate
+     */
+    public StatusListIssuer build() {
+      return new StatusListIssuer(key, clock);
+    }
   }
 
   /**

@@ -66,31 +66,59 @@ public final class StatusListSource {
   }
 
   /**
-   * Returns a source over the default OkHttp transport.
+   * Starts a builder. Not thread-safe.
    *
-   * @param issuerCertificates the certificates that may sign status lists
-   * @param clock the clock
-   * @return the source
+   * @param issuerCertificates the certificates that may sign status lists, at least one
+   * @return a builder
    */
-  public static StatusListSource create(List<X509Certificate> issuerCertificates, Clock clock) {
-    return create(issuerCertificates, HttpTransports.okHttp(), clock);
+  public static Builder builder(List<X509Certificate> issuerCertificates) {
+    return new Builder(issuerCertificates);
   }
 
-  /**
-   * Returns a source.
-   *
-   * @param issuerCertificates the certificates that may sign status lists
-   * @param transport the transport
-   * @param clock the clock
-   * @return the source
-   */
-  public static StatusListSource create(List<X509Certificate> issuerCertificates,
-      HttpTransport transport, Clock clock) {
-    if (issuerCertificates.isEmpty()) {
-      throw new IllegalArgumentException("at least one issuer certificate");
+  /** Builds a {@link StatusListSource}. Not thread-safe. */
+  public static final class Builder {
+    private final List<X509Certificate> issuers;
+    private HttpTransport transport;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(List<X509Certificate> issuers) {
+      if (issuers.isEmpty()) {
+        throw new IllegalArgumentException("at least one issuer certificate");
+      }
+      this.issuers = List.copyOf(issuers);
     }
-    return new StatusListSource(List.copyOf(issuerCertificates),
-        Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(clock, "clock"));
+
+    /**
+     * Sets the transport (default: {@link HttpTransports#okHttp()}).
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * Sets the clock (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the source.
+     *
+     * @return the source
+     */
+    public StatusListSource build() {
+      return new StatusListSource(issuers, transport != null ? transport
+          : HttpTransports.okHttp(), clock);
+    }
   }
 
   /**

@@ -53,7 +53,7 @@ class LicenseStatusTest {
     MutableClock clock = new MutableClock();
     try (CrlServer server = new CrlServer()) {
       URI uri = server.base().resolve("/status/1");
-      StatusListIssuer lists = StatusListIssuer.create(f.key, clock);
+      StatusListIssuer lists = StatusListIssuer.builder(f.key).clock(clock).build();
       AtomicReference<byte[]> published = new AtomicReference<>(
           lists.issue(uri, 1000, Map.of(), Duration.ofHours(1)));
       server.serve("/status/1", published::get);
@@ -63,7 +63,8 @@ class LicenseStatusTest {
       String b = f.issuer().issue(LicenseFixtures.businessLicence("S2"),
           Optional.of(new StatusReference(uri, 8))).text();
       LicenseVerifier v = LicenseVerifier.builder(List.of(f.cert))
-          .statusSource(StatusListSource.create(List.of(f.cert), clock)).clock(clock).build();
+          .statusSource(StatusListSource.builder(List.of(f.cert)).clock(clock).build())
+              .clock(clock).build();
 
       VerificationResult<VerifiedLicense> ok = v.verify(a);
       ResultAssertions.assertPassed(ok);
@@ -95,7 +96,7 @@ class LicenseStatusTest {
           outage.toString());
 
       LicenseFixtures rogue = new LicenseFixtures(KeyType.SM2, SignatureAlgorithm.SM2_SM3);
-      server.serve("/status/1", () -> StatusListIssuer.create(rogue.key, clock)
+      server.serve("/status/1", () -> StatusListIssuer.builder(rogue.key).clock(clock).build()
           .issue(uri, 1000, Map.of(), Duration.ofHours(1)));
       ResultAssertions.assertResult(v.verify(b), Indication.INDETERMINATE,
           Reason.REVOCATION_UNKNOWN);

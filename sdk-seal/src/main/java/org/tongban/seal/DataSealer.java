@@ -51,22 +51,39 @@ public final class DataSealer {
   }
 
   /**
-   * Returns a sealer using the system clock.
+   * Starts a builder. Not thread-safe.
    *
-   * @return the sealer
+   * @return a builder
    */
-  public static DataSealer create() {
-    return new DataSealer(Clock.systemUTC());
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /**
-   * Returns a sealer using a clock for the signing time.
-   *
-   * @param clock the clock
-   * @return the sealer
-   */
-  public static DataSealer withClock(Clock clock) {
-    return new DataSealer(Objects.requireNonNull(clock, "clock"));
+  /** Builds a {@link DataSealer}. Not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the clock that gives the signing time (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the sealer.
+     *
+     * @return the sealer
+     */
+    public DataSealer build() {
+      return new DataSealer(clock);
+    }
   }
 
   /**

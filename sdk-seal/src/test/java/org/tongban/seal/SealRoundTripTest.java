@@ -44,7 +44,8 @@ class SealRoundTripTest {
     SesSeal seal = f.seal(version);
     assertEquals(version, seal.version());
     assertEquals(SesSeal.parse(seal.encoded()).esId(), seal.esId());
-    SesSignature sig = DataSealer.create().seal(seal, f.holder.signingKey(), DOC, "notice.txt");
+    SesSignature sig = DataSealer.builder().build().seal(seal, f.holder.signingKey(), DOC,
+        "notice.txt");
     VerificationResult<VerifiedSeal> r = f.verifier().verify(sig.encoded(), DOC);
     ResultAssertions.assertPassed(r);
     VerifiedSeal v = r.orElseThrow();
@@ -72,7 +73,7 @@ class SealRoundTripTest {
         .make(f.spec().listHolderDigests().build());
     assertEquals(SesSeal.CertListType.DIGESTS, seal.certListType());
     assertEquals("SM3", seal.holderCertDigests().get(0).type());
-    SesSignature sig = DataSealer.create().seal(seal, f.holder.signingKey(), DOC, "d");
+    SesSignature sig = DataSealer.builder().build().seal(seal, f.holder.signingKey(), DOC, "d");
     VerificationResult<VerifiedSeal> r = f.verifier().verify(sig.encoded(), DOC);
     ResultAssertions.assertPassed(r);
     assertTrue(r.check(SealVerifier.SIGNER_ALLOWED).orElseThrow().detail().contains("digest"));
@@ -82,7 +83,7 @@ class SealRoundTripTest {
   void threeStepFlow_externalSigner() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
     SesSeal seal = f.seal(SesVersion.V4);
-    DataSealer sealer = DataSealer.create();
+    DataSealer sealer = DataSealer.builder().build();
     PreparedSealSignature p = sealer.prepare(seal, f.holder.certificate(), DOC, "contract.pdf");
     byte[] value = f.holder.signingKey().sign(p.toBeSigned()); // e.g. on an HSM
     SesSignature sig = sealer.complete(p, value);
@@ -98,7 +99,7 @@ class SealRoundTripTest {
     SesSeal seal = f.seal(SesVersion.V4);
     DemoPki.Issued stranger = f.pki.issueLeaf("CN=Stranger,C=CN");
     SigningException e = assertThrows(SigningException.class,
-        () -> DataSealer.create().seal(seal, stranger.signingKey(), DOC, "x"));
+        () -> DataSealer.builder().build().seal(seal, stranger.signingKey(), DOC, "x"));
     assertEquals(Reason.SEAL_CERT_MISMATCH, e.reason());
   }
 
@@ -108,10 +109,12 @@ class SealRoundTripTest {
     SesSeal seal = f.seal(SesVersion.V4);
     Clock late = Clock.fixed(Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC);
     assertEquals(Reason.EXPIRED, assertThrows(SigningException.class,
-        () -> DataSealer.withClock(late).seal(seal, f.holder.signingKey(), DOC, "x")).reason());
+        () -> DataSealer.builder().clock(late).build().seal(seal, f.holder.signingKey(), DOC,
+            "x")).reason());
     Clock early = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
     assertEquals(Reason.NOT_YET_VALID, assertThrows(SigningException.class,
-        () -> DataSealer.withClock(early).seal(seal, f.holder.signingKey(), DOC, "x")).reason());
+        () -> DataSealer.builder().clock(early).build().seal(seal, f.holder.signingKey(), DOC,
+            "x")).reason());
   }
 
   @Test
@@ -138,7 +141,8 @@ class SealRoundTripTest {
   void verify_noTrust_isIndeterminateNeverPassed() {
     assertThrows(NullPointerException.class, () -> SealVerifier.builder(null));
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "x");
     VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.none())
         .build().verify(sig.encoded(), DOC);
@@ -155,7 +159,8 @@ class SealRoundTripTest {
   @Test
   void verify_signerTrustedAsGiven_passesWithoutAnyChain() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "x");
     VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.trustedAsGiven(
         List.of(f.maker.certificate(), f.holder.certificate()))).build()
@@ -172,7 +177,8 @@ class SealRoundTripTest {
   @Test
   void verify_untrustedRoot_failsOnMakerChain() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "x");
     VerificationResult<VerifiedSeal> r = SealVerifier.builder(TrustPolicy.builder(
         DemoPki.create(KeyType.SM2, "other").trustAnchors())

@@ -62,7 +62,8 @@ class SealTamperTest {
   void flippedBitAnywhere_failsWithTheRightReason(SesVersion version) throws Exception {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
     SesSeal seal = f.seal(version);
-    byte[] good = DataSealer.create().seal(seal, f.holder.signingKey(), DOC, "doc").encoded();
+    byte[] good = DataSealer.builder().build().seal(seal, f.holder.signingKey(), DOC, "doc")
+        .encoded();
     ResultAssertions.assertPassed(verify(f, good, DOC));
 
     byte[] doc = DOC.clone();
@@ -107,7 +108,8 @@ class SealTamperTest {
   @Test
   void flippedSignatureValue_failsOnSignature() {
     SealFixtures f = SealFixtures.of(KeyType.RSA);
-    byte[] good = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(), DOC,
+    byte[] good = DataSealer.builder().build().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+        DOC,
         "doc").encoded();
     byte[] bad = good.clone();
     bad[bad.length - 1] ^= 0x01; // the last byte of the signature BIT STRING
@@ -165,7 +167,8 @@ class SealTamperTest {
   @Test
   void malformedInputs_formatOrSizeFailure() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    byte[] good = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(), DOC,
+    byte[] good = DataSealer.builder().build().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+        DOC,
         "doc").encoded();
     assertFormat(f, new byte[] {1, 2, 3}, Reason.FORMAT_FAILURE);
     assertFormat(f, Arrays.copyOf(good, good.length - 10), Reason.FORMAT_FAILURE);
@@ -203,7 +206,8 @@ class SealTamperTest {
   @Test
   void fuzz_mutatedSignatures_neverCrashNeverPass() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    byte[] good = DataSealer.create().seal(f.seal(SesVersion.V1), f.holder.signingKey(), DOC,
+    byte[] good = DataSealer.builder().build().seal(f.seal(SesVersion.V1), f.holder.signingKey(),
+        DOC,
         "doc").encoded();
     Random rnd = new Random(38540);
     for (int i = 0; i < 400; i++) {
@@ -231,7 +235,8 @@ class SealTamperTest {
     // In v4 the signer's certificate lies outside TBS_Sign: a BER re-encoding of it (the same
     // certificate, other bytes) must not slip through as if nothing changed.
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "doc");
     byte[] encoded = sig.encoded();
     byte[] cert = f.holder.certificate().getEncoded();

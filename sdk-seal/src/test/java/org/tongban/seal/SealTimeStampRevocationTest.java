@@ -80,11 +80,12 @@ class SealTimeStampRevocationTest {
   @Test
   void timeStamp_overTheSignatureValue_verifiesAndFixesTheTime() throws Exception {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "doc");
     KeyPair tsa = KeyPairs.generate(KeyType.SM2);
     X509Certificate tsaCert = tsaCert(f, tsa, true);
-    SesSignature stamped = DataSealer.create().addTimeStamp(sig,
+    SesSignature stamped = DataSealer.builder().build().addTimeStamp(sig,
         token(tsa.getPrivate(), tsaCert, sig.signature()));
     assertTrue(stamped.timeStamp().isPresent());
     VerificationResult<VerifiedSeal> r = f.verifier().verify(stamped.encoded(), DOC);
@@ -92,13 +93,14 @@ class SealTimeStampRevocationTest {
     assertEquals(CheckStatus.OK, r.check(SealVerifier.TIMESTAMP).orElseThrow().status());
     assertTrue(r.orElseThrow().timeStampTime().isPresent());
     assertThrows(IllegalArgumentException.class,
-        () -> DataSealer.create().addTimeStamp(stamped, new byte[] {1}));
+        () -> DataSealer.builder().build().addTimeStamp(stamped, new byte[] {1}));
   }
 
   @Test
   void timeStamp_problems_failWithTheirReason() throws Exception {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "doc");
     KeyPair tsa = KeyPairs.generate(KeyType.SM2);
     X509Certificate good = tsaCert(f, tsa, true);
@@ -120,7 +122,7 @@ class SealTimeStampRevocationTest {
   }
 
   private static void assertTs(SealFixtures f, SesSignature sig, byte[] token, Reason reason) {
-    SesSignature stamped = DataSealer.create().addTimeStamp(sig, token);
+    SesSignature stamped = DataSealer.builder().build().addTimeStamp(sig, token);
     VerificationResult<VerifiedSeal> r = f.verifier().verify(stamped.encoded(), DOC);
     ResultAssertions.assertResult(r, reason.indication(), reason);
     assertEquals(CheckStatus.FAILED, r.check(SealVerifier.TIMESTAMP).orElseThrow().status());
@@ -132,7 +134,7 @@ class SealTimeStampRevocationTest {
     var holder = f.pki.issueLeaf("CN=Soon revoked,C=CN");
     var seal = SealMaker.builder(f.maker.signingKey()).build()
         .make(f.spec().holders(List.of(holder.certificate())).build());
-    SesSignature sig = DataSealer.create().seal(seal, holder.signingKey(), DOC, "doc");
+    SesSignature sig = DataSealer.builder().build().seal(seal, holder.signingKey(), DOC, "doc");
     f.pki.revoke(holder.certificate(), Instant.now().minusSeconds(5));
     SealVerifier v = SealVerifier.builder(TrustPolicy.builder(f.pki.trustAnchors())
         .intermediates(List.of(f.pki.intermediate().certificate()))
@@ -147,7 +149,8 @@ class SealTimeStampRevocationTest {
   @Test
   void sharedVerifier_16Threads_consistent() throws Exception {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    byte[] good = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(), DOC,
+    byte[] good = DataSealer.builder().build().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+        DOC,
         "doc").encoded();
     byte[] bad = DOC.clone();
     bad[0] ^= 1;

@@ -45,7 +45,8 @@ class SesInteropTest {
   @EnumSource(SesVersion.class)
   void ours_isReadAndVerifiedByOfdrw(SesVersion version) throws Exception {
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature ours = DataSealer.create().seal(f.seal(version), f.holder.signingKey(), DOC,
+    SesSignature ours = DataSealer.builder().build().seal(f.seal(version), f.holder.signingKey(),
+        DOC,
         "/Doc_0/Signs/Sign_0/Signature.xml");
     Object verdict = ofdrw.call(version == SesVersion.V4 ? "verifyV4" : "verifyV1",
         ours.encoded(), DOC);
@@ -78,7 +79,8 @@ class SesInteropTest {
   void opensslConfirmsBothSm2SignaturesInOurSesSignature(@TempDir Path dir) throws Exception {
     Openssl.assumeAvailable();
     SealFixtures f = SealFixtures.of(KeyType.SM2);
-    SesSignature sig = DataSealer.create().seal(f.seal(SesVersion.V4), f.holder.signingKey(),
+    SesSignature sig = DataSealer.builder().build().seal(f.seal(SesVersion.V4),
+        f.holder.signingKey(),
         DOC, "doc");
     SesSeal seal = sig.seal();
     Files.write(dir.resolve("tbs.der"), sig.toBeSigned());

@@ -83,8 +83,9 @@ public final class SamplePlatform implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
     KeyPair key = KeyPairs.generate(KeyType.SM2);
-    tokens = TokenIssuer.create(issuer, SigningKeys.of(key.getPrivate(), List.of()),
-        key.getPublic(), "platform-sm2-1", Clock.systemUTC());
+    tokens = TokenIssuer.builder(issuer, SigningKeys.of(key.getPrivate(), List.of()),
+        key.getPublic(),
+        "platform-sm2-1").build();
     server.createContext("/.well-known/openid-configuration", this::discovery);
     server.createContext("/jwks", ex -> send(ex, 200, "application/json", tokens.jwks()));
     server.createContext("/auth", this::authorize);

@@ -42,9 +42,9 @@ public final class TokenVerifySample {
    */
   public static boolean run() {
     KeyPair platformKey = KeyPairs.generate(KeyType.SM2);
-    TokenIssuer platform = TokenIssuer.create("https://idp.gov.example",
-        SigningKeys.of(platformKey.getPrivate(), List.of()), platformKey.getPublic(), "k1",
-        Clock.systemUTC());
+    TokenIssuer platform = TokenIssuer.builder("https://idp.gov.example",
+        SigningKeys.of(platformKey.getPrivate(), List.of()), platformKey.getPublic(),
+        "k1").build();
     String jwks = platform.jwks();
     String idToken = platform.idToken("person-1", "dept-a", Duration.ofMinutes(5),
         Map.of("nonce", "n-123", "name", "张三", "acr", "urn:gov:cn:loa:3", "sid", "s-1"));

@@ -41,7 +41,7 @@ public final class PdfSealSample {
 
     SealPicture picture = SealPicture.of("PNG",
         SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 200), 42, 42);
-    byte[] sealed = PdfSealer.create().seal(contract, picture,
+    byte[] sealed = PdfSealer.builder().build().seal(contract, picture,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), department.signingKey());
 
     PdfSealVerifier verifier = PdfSealVerifier.builder(pki.trustPolicy())

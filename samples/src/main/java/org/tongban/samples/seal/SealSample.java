@@ -54,7 +54,7 @@ public final class SealSample {
         .build());
 
     // The department seals a document (detached SES_Signature, SM3 data hash, SM2 signature).
-    SesSignature signature = DataSealer.create()
+    SesSignature signature = DataSealer.builder().build()
         .seal(seal, dept.signingKey(), document, "notice.txt");
 
     // Anyone verifies it against what they trust; build once, share.

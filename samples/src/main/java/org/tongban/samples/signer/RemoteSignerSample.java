@@ -139,10 +139,10 @@ public final class RemoteSignerSample {
       SealVerifier verifier = SealVerifier.builder(pki.trustPolicy()).build();
 
       // 1. The adapter: DataSealer calls remote.sign(...) like any other key.
-      SesSignature one = DataSealer.create().seal(seal, remote, document, "adapter.txt");
+      SesSignature one = DataSealer.builder().build().seal(seal, remote, document, "adapter.txt");
 
       // 2. The explicit three steps, for signers that work asynchronously (approval flows).
-      DataSealer sealer = DataSealer.create();
+      DataSealer sealer = DataSealer.builder().build();
       PreparedSealSignature prepared = sealer.prepare(seal, dept.certificate(), document,
           "three-step.txt");
       byte[] value = remote.sign(prepared.toBeSigned()); // could happen hours later elsewhere

@@ -123,27 +123,8 @@ public final class PdfSealer {
   }
 
   /**
-   * Returns a sealer using the system clock, {@link PdfSubFilter#ADBE_PKCS7_DETACHED}, and no
-   * certification.
-   *
-   * @return the sealer
-   */
-  public static PdfSealer create() {
-    return builder().build();
-  }
-
-  /**
-   * Returns a default sealer using a clock for the signing time.
-   *
-   * @param clock the clock
-   * @return the sealer
-   */
-  public static PdfSealer withClock(Clock clock) {
-    return builder().clock(clock).build();
-  }
-
-  /**
-   * Starts a builder. Not thread-safe.
+   * Starts a builder (defaults: the system clock, {@link PdfSubFilter#ADBE_PKCS7_DETACHED}, no
+   * certification). Not thread-safe.
    *
    * @return a builder
    */
@@ -320,7 +301,8 @@ public final class PdfSealer {
       ext.setSignature(new byte[0]); // writes the document with the zero-filled placeholder
       int[] range = sig.getByteRange();
       if (ses.isPresent()) {
-        PreparedSealSignature p = DataSealer.withClock(Clock.fixed(now, ZoneOffset.UTC))
+        PreparedSealSignature p = DataSealer.builder()
+            .clock(Clock.fixed(now, ZoneOffset.UTC)).build()
             .prepareDigest(ses.get(), chain.get(0), digest, "PDF");
         return new Prepared(range, p.toBeSigned(), alg, d, Optional.of(p));
       }
@@ -569,7 +551,8 @@ public final class PdfSealer {
       throw new SigningException("the signature does not verify with the signer certificate");
     }
     byte[] cms = prepared.ses().isPresent()
-        ? DataSealer.withClock(clock).complete(prepared.ses().get(), signature).encoded()
+        ? DataSealer.builder().clock(clock).build().complete(prepared.ses().get(), signature)
+            .encoded()
         : Cms.signedData(prepared.algorithm(), prepared.digest(), prepared.tbs(), signature,
             prepared.chain());
     byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);

@@ -25,7 +25,7 @@ public final class LargePdfSealMain {
     DemoPki.Issued signer = pki.issueLeaf("CN=Large,C=CN");
     SealPicture picture = SealPicture.of("PNG",
         SealPictures.emblem(42, 100), 42, 42);
-    PdfSealer.create().seal(Path.of(args[0]), Path.of(args[1]), picture,
+    PdfSealer.builder().build().seal(Path.of(args[0]), Path.of(args[1]), picture,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), signer.signingKey());
     java.nio.file.Files.write(Path.of(args[2]), pki.trustAnchors().certificates().get(0)
         .getEncoded());

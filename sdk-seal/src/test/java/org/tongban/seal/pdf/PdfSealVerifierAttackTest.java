@@ -30,7 +30,7 @@ class PdfSealVerifierAttackTest {
       PdfSealVerifier.builder(PKI.trustPolicy()).build();
 
   private static byte[] sealed() throws Exception {
-    return PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(1), SealPicture.of("PNG",
+    return PdfSealer.builder().build().seal(PdfSealerInteropTest.samplePdf(1), SealPicture.of("PNG",
         SealPictures.emblem(42, 100), 42, 42),
         PdfSealPlacement.at(1, 100, 150), PKI.issueLeaf("CN=A,C=CN").signingKey());
   }
@@ -120,7 +120,7 @@ class PdfSealVerifierAttackTest {
       doc.save(out);
       base = out.toByteArray();
     }
-    return PdfSealer.create().seal(base,
+    return PdfSealer.builder().build().seal(base,
         SealPicture.of("PNG", SealPictures.emblem(42, 100), 42, 42),
         PdfSealPlacement.at(1, 100, 150), PKI.issueLeaf("CN=A,C=CN").signingKey());
   }

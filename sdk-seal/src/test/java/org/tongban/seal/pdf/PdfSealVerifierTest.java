@@ -36,7 +36,7 @@ class PdfSealVerifierTest {
       SealPictures.emblem(42, 120), 42, 42);
 
   private static byte[] seal(DemoPki.Issued signer, byte[] pdf) {
-    return PdfSealer.create().seal(pdf, PICTURE, PdfSealPlacement.at(1, 100, 150),
+    return PdfSealer.builder().build().seal(pdf, PICTURE, PdfSealPlacement.at(1, 100, 150),
         signer.signingKey());
   }
 
@@ -205,7 +205,7 @@ class PdfSealVerifierTest {
   void twoSeals_bothVerify_theLastCoversTheWholeFile() throws Exception {
     DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
     byte[] once = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
-    byte[] twice = PdfSealer.create().seal(once, PICTURE, PdfSealPlacement.at(1, 20, 150),
+    byte[] twice = PdfSealer.builder().build().seal(once, PICTURE, PdfSealPlacement.at(1, 20, 150),
         pki.issueLeaf("CN=B,C=CN").signingKey());
     PdfVerificationReport report = verifier(pki).verify(twice);
     assertTrue(report.isValid(), report.toString());
@@ -297,7 +297,7 @@ class PdfSealVerifierTest {
   void aChangedSignatureValue_failsTheSignature(KeyType type) throws Exception {
     DemoPki pki = DemoPki.create(type, "PDF");
     DemoPki.Issued signer = pki.issueLeaf("CN=A,C=CN");
-    PdfSealer sealer = PdfSealer.create();
+    PdfSealer sealer = PdfSealer.builder().build();
     PreparedPdfSeal p = sealer.prepare(PdfSealerInteropTest.samplePdf(1), PICTURE,
         PdfSealPlacement.at(1, 100, 150), signer.signingKey().certificateChain());
     byte[] sealed = sealer.complete(p, SealAlgorithms.sign(signer.signingKey(), p.toBeSigned()));
@@ -314,7 +314,8 @@ class PdfSealVerifierTest {
   @Test
   void anUnsignedPlaceholder_isMalformed() throws Exception {
     DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
-    PreparedPdfSeal p = PdfSealer.create().prepare(PdfSealerInteropTest.samplePdf(1), PICTURE,
+    PreparedPdfSeal p = PdfSealer.builder().build().prepare(PdfSealerInteropTest.samplePdf(1),
+        PICTURE,
         PdfSealPlacement.at(1, 100, 150), pki.issueLeaf("CN=A,C=CN").signingKey()
             .certificateChain());
     PdfVerificationReport report = verifier(pki).verify(p.pdf().orElseThrow());

@@ -96,7 +96,7 @@ class PdfSealerFeaturesTest {
 
   @Test
   void sealIntoAnExistingEmptyField_keepsItsPlace_andVerifies() throws Exception {
-    byte[] sealed = PdfSealer.create().seal(formPdf(), PICTURE,
+    byte[] sealed = PdfSealer.builder().build().seal(formPdf(), PICTURE,
         PdfSealPlacement.field("Approver"), SIGNER.signingKey());
     PdfVerificationReport report = verify(PKI, sealed);
     assertTrue(report.isValid(), report.toString());
@@ -115,9 +115,11 @@ class PdfSealerFeaturesTest {
 
   @Test
   void sealIntoAnExistingField_afterAnEarlierSeal_leavesTheEarlierOneValid() throws Exception {
-    byte[] first = PdfSealer.create().seal(formPdf(), PICTURE, PdfSealPlacement.at(1, 20, 20),
+    byte[] first = PdfSealer.builder().build().seal(formPdf(), PICTURE, PdfSealPlacement.at(1, 20,
+        20),
         SIGNER.signingKey());
-    byte[] second = PdfSealer.create().seal(first, PICTURE, PdfSealPlacement.field("Approver"),
+    byte[] second = PdfSealer.builder().build().seal(first, PICTURE,
+        PdfSealPlacement.field("Approver"),
         PKI.issueLeaf("CN=B,C=CN").signingKey());
     PdfVerificationReport report = verify(PKI, second);
     assertTrue(report.isValid(), report.toString());
@@ -128,7 +130,7 @@ class PdfSealerFeaturesTest {
   @Test
   void fieldPlacement_refusesWhatCannotBeSealed() throws Exception {
     byte[] pdf = formPdf();
-    PdfSealer sealer = PdfSealer.create();
+    PdfSealer sealer = PdfSealer.builder().build();
     assertThrows(IllegalArgumentException.class, () -> sealer.seal(pdf, PICTURE,
         PdfSealPlacement.field("nope"), SIGNER.signingKey()));
     assertThrows(IllegalArgumentException.class, () -> sealer.seal(pdf, PICTURE,
@@ -144,7 +146,7 @@ class PdfSealerFeaturesTest {
 
   @Test
   void crossPageSeal_isOneSignatureWithAWidgetPerPage_plusTheMainSeal() throws Exception {
-    byte[] sealed = PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(3), PICTURE,
+    byte[] sealed = PdfSealer.builder().build().seal(PdfSealerInteropTest.samplePdf(3), PICTURE,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), SIGNER.signingKey());
     PdfVerificationReport report = verify(PKI, sealed);
     assertTrue(report.isValid(), report.toString());
@@ -173,9 +175,10 @@ class PdfSealerFeaturesTest {
 
   @Test
   void crossPageSeal_afterAnEarlierSeal_leavesTheEarlierOneValid() throws Exception {
-    byte[] first = PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(3), PICTURE,
+    byte[] first = PdfSealer.builder().build().seal(PdfSealerInteropTest.samplePdf(3), PICTURE,
         PdfSealPlacement.at(1, 20, 20), SIGNER.signingKey());
-    byte[] second = PdfSealer.create().seal(first, PICTURE, PdfSealPlacement.crossPageOnly(),
+    byte[] second = PdfSealer.builder().build().seal(first, PICTURE,
+        PdfSealPlacement.crossPageOnly(),
         PKI.issueLeaf("CN=B,C=CN").signingKey());
     PdfVerificationReport report = verify(PKI, second);
     assertTrue(report.isValid(), report.toString());
@@ -184,7 +187,7 @@ class PdfSealerFeaturesTest {
 
   @Test
   void crossPageSeal_refusesOnePage() throws Exception {
-    assertThrows(IllegalArgumentException.class, () -> PdfSealer.create().seal(
+    assertThrows(IllegalArgumentException.class, () -> PdfSealer.builder().build().seal(
         PdfSealerInteropTest.samplePdf(1), PICTURE, PdfSealPlacement.crossPageOnly(),
         SIGNER.signingKey()));
   }
@@ -197,7 +200,7 @@ class PdfSealerFeaturesTest {
     VerifiedPdfSignature s = verify(PKI, cades).signatures().get(0).orElseThrow();
     assertEquals("ETSI.CAdES.detached", s.subFilter());
     assertEquals(Optional.empty(), s.signingTime(), "PAdES forbids the signing-time attribute");
-    byte[] adbe = PdfSealer.create().seal(PdfSealerInteropTest.samplePdf(1), PICTURE,
+    byte[] adbe = PdfSealer.builder().build().seal(PdfSealerInteropTest.samplePdf(1), PICTURE,
         PdfSealPlacement.at(1, 20, 20), SIGNER.signingKey());
     VerifiedPdfSignature a = verify(PKI, adbe).signatures().get(0).orElseThrow();
     assertEquals("adbe.pkcs7.detached", a.subFilter());
@@ -215,7 +218,7 @@ class PdfSealerFeaturesTest {
           .containsKey(COSName.DOCMDP));
     }
     // Our sealer refuses; someone else's signer does not.
-    assertThrows(IllegalArgumentException.class, () -> PdfSealer.create().seal(certified,
+    assertThrows(IllegalArgumentException.class, () -> PdfSealer.builder().build().seal(certified,
         PICTURE, PdfSealPlacement.at(1, 100, 20), SIGNER.signingKey()));
     byte[] second = PdfSealVerifierInteropTest.signWithBouncyCastleCms(certified,
         PKI.issueLeaf("CN=B,C=CN"), "SM3withSM2");
@@ -257,7 +260,8 @@ class PdfSealerFeaturesTest {
     byte[] certified = PdfSealer.builder().certify(DocMdpPermission.FORM_FILLING_AND_SIGNING)
         .build().seal(PdfSealerInteropTest.samplePdf(1), PICTURE, PdfSealPlacement.at(1, 20, 20),
             SIGNER.signingKey());
-    byte[] second = PdfSealer.create().seal(certified, PICTURE, PdfSealPlacement.at(1, 100, 20),
+    byte[] second = PdfSealer.builder().build().seal(certified, PICTURE, PdfSealPlacement.at(1,
+        100, 20),
         PKI.issueLeaf("CN=B,C=CN").signingKey());
     assertTrue(verify(PKI, second).isValid(), verify(PKI, second).toString());
     assertThrows(IllegalArgumentException.class, () -> PdfSealer.builder()

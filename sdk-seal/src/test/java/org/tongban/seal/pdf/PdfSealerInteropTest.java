@@ -70,7 +70,8 @@ class PdfSealerInteropTest {
     DemoPki pki = DemoPki.create(KeyType.RSA, "PDF");
     DemoPki.Issued signer = pki.issueLeaf("CN=某某局,O=Tongban Demo,C=CN");
     byte[] png = SealPictures.emblem(42, 200);
-    byte[] sealed = PdfSealer.create().seal(samplePdf(2), SealPicture.of("PNG", png, 42, 42),
+    byte[] sealed = PdfSealer.builder().build().seal(samplePdf(2), SealPicture.of("PNG", png, 42,
+        42),
         PdfSealPlacement.at(1, 100, 150), signer.signingKey());
     Files.write(dir.resolve("sealed.pdf"), sealed);
 
@@ -111,10 +112,11 @@ class PdfSealerInteropTest {
     byte[] png = SealPictures.emblem(42, 200);
     SealPicture picture = SealPicture.of("PNG", png, 42, 42);
     int pages = 3;
-    Files.write(dir.resolve("cross.pdf"), PdfSealer.create().seal(samplePdf(pages), picture,
+    Files.write(dir.resolve("cross.pdf"), PdfSealer.builder().build().seal(samplePdf(pages),
+        picture,
         PdfSealPlacement.crossPageOnly(), signer.signingKey()));
     // The same picture whole, for comparison.
-    Files.write(dir.resolve("whole.pdf"), PdfSealer.create().seal(samplePdf(1), picture,
+    Files.write(dir.resolve("whole.pdf"), PdfSealer.builder().build().seal(samplePdf(1), picture,
         PdfSealPlacement.at(1, 100, 150), signer.signingKey()));
 
     String out = run(dir, "pdfsig", "cross.pdf");

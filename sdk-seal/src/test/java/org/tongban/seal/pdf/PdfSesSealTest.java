@@ -33,7 +33,7 @@ class PdfSesSealTest {
         .name("某某局合同专用章").picture(SealPicture.of("PNG", SealPictures.emblem(42, 120), 42, 42))
         .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(30)))
         .holders(List.of(dept.certificate())).build());
-    byte[] sealed = PdfSealer.create().sealSes(PdfSealerInteropTest.samplePdf(1), seal,
+    byte[] sealed = PdfSealer.builder().build().sealSes(PdfSealerInteropTest.samplePdf(1), seal,
         PdfSealPlacement.at(1, 100, 150), dept.signingKey());
 
     // SES_Signature carries only the leaf certificates: the issuing CA is configured.
@@ -53,7 +53,7 @@ class PdfSesSealTest {
     sealed[i] ^= 0x01;
     assertEquals(Optional.of(Reason.HASH_FAILURE), verifier.verify(sealed).reason());
 
-    byte[] noted = PdfSealerInteropTest.appendIncrementalChange(PdfSealer.create().sealSes(
+    byte[] noted = PdfSealerInteropTest.appendIncrementalChange(PdfSealer.builder().build().sealSes(
         PdfSealerInteropTest.samplePdf(1), seal, PdfSealPlacement.at(1, 100, 150),
         dept.signingKey()));
     assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL),

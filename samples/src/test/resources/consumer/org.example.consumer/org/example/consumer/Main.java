@@ -35,7 +35,8 @@ public final class Main {
         .name("Consumer seal").picture(SealPicture.of("PNG", SealPictures.emblem(42, 100), 42, 42))
         .validity(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600))
         .holders(List.of(dept.certificate())).build());
-    SesSignature sealed = DataSealer.create().seal(seal, dept.signingKey(), document, "doc");
+    SesSignature sealed = DataSealer.builder().build().seal(seal, dept.signingKey(), document,
+        "doc");
     boolean sealOk = SealVerifier.builder(pki.trustPolicy()).build()
         .verify(sealed.encoded(), document).isValid();
 
