@@ -1,0 +1,54 @@
+package org.tongban.license.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.tongban.MalformedInputException;
+import org.tongban.license.internal.Cbor;
+import org.tongban.license.internal.CoseSign1;
+import org.tongban.license.qr.Base45;
+import org.tongban.license.qr.QrCodec;
+
+/**
+ * Coverage-guided fuzzing (Jazzer) of the licence parsers — Base45, the QR container (prefix,
+ * Base45, zlib with its inflation limit), CBOR and COSE_Sign1 — each of which may throw only
+ * {@link MalformedInputException}. {@code mvn verify} replays the corpus under
+ * {@code samples/src/test/resources/org/tongban/license/fuzz/}.
+ */
+class LicenseParsersFuzzTest {
+  @FuzzTest
+  void base45(byte[] input) {
+    try {
+      Base45.decode(new String(input, StandardCharsets.ISO_8859_1));
+    } catch (MalformedInputException e) {
+      // declared
+    }
+  }
+
+  @FuzzTest
+  void container(byte[] input) {
+    try {
+      QrCodec.decode(new String(input, StandardCharsets.ISO_8859_1), Set.of("ZZ1:", "HC1:"));
+    } catch (MalformedInputException e) {
+      // declared
+    }
+  }
+
+  @FuzzTest
+  void cbor(byte[] input) {
+    try {
+      Cbor.decode(input);
+    } catch (MalformedInputException e) {
+      // declared
+    }
+  }
+
+  @FuzzTest
+  void cose(byte[] input) {
+    try {
+      CoseSign1.parse(input);
+    } catch (MalformedInputException e) {
+      // declared
+    }
+  }
+}
