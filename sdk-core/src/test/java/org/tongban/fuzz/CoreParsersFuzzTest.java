@@ -18,7 +18,7 @@ import org.tongban.keys.Pem;
  * {@code JAZZER_FUZZ=1} a run explores new inputs.
  */
 class CoreParsersFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void der(byte[] input) {
     try {
       Der.decode(input, 1 << 20, Limits.MAX_ASN1_DEPTH);
@@ -27,7 +27,7 @@ class CoreParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void certificate(byte[] input) {
     try {
       Pem.readCertificate(input);
@@ -36,12 +36,12 @@ class CoreParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void json(byte[] input) {
     Json.parseObject(new String(input, StandardCharsets.UTF_8)); // empty when not an object
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void jwks(byte[] input) {
     try {
       JsonWebKeys.parse(new String(input, StandardCharsets.UTF_8));

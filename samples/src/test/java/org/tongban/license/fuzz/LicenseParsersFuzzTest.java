@@ -16,7 +16,7 @@ import org.tongban.license.qr.QrCodec;
  * {@code samples/src/test/resources/org/tongban/license/fuzz/}.
  */
 class LicenseParsersFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void base45(byte[] input) {
     try {
       Base45.decode(new String(input, StandardCharsets.ISO_8859_1));
@@ -25,7 +25,7 @@ class LicenseParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void container(byte[] input) {
     try {
       QrCodec.decode(new String(input, StandardCharsets.ISO_8859_1), Set.of("ZZ1:", "HC1:"));
@@ -34,7 +34,7 @@ class LicenseParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void cbor(byte[] input) {
     try {
       Cbor.decode(input);
@@ -43,7 +43,7 @@ class LicenseParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void cose(byte[] input) {
     try {
       CoseSign1.parse(input);

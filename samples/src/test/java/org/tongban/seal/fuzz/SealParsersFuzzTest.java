@@ -15,7 +15,7 @@ import org.tongban.seal.ses.SesSignature;
  * {@code samples/src/test/resources/org/tongban/seal/fuzz/}.
  */
 class SealParsersFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void sesSignature(byte[] input) {
     try {
       SesSignature.parse(input);
@@ -24,7 +24,7 @@ class SealParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void sesSeal(byte[] input) {
     try {
       SesSeal.parse(input);
@@ -33,12 +33,12 @@ class SealParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void cmsSlices(byte[] input) {
     CmsSlices.read(input);
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void signatureDictionary(byte[] input) {
     SignatureDictionary.parse(input, 0, 44, 0); // the seed is object 44 0
   }
