@@ -193,13 +193,8 @@ final class PdfCommand {
         }
       }
       if (common.json) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("indication", report.indication().name());
-        o.put("reason", report.reason().map(Enum::name).orElse(null));
-        o.put("message", report.reason().map(x -> x.message(Locale.ENGLISH)).orElse(null));
-        o.put("signatures", signatures);
-        out.println(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(o));
-        out.flush();
+        // The document verdict in the common result model, then each signature's result.
+        ResultPrinter.print(out, report.toResult(), true, Map.of("signatures", signatures));
       }
       return ResultPrinter.exitCode(report.indication());
     }

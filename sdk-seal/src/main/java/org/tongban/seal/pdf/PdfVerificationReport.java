@@ -2,6 +2,7 @@ package org.tongban.seal.pdf;
 
 import java.util.List;
 import java.util.Optional;
+import org.tongban.result.CheckId;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
@@ -32,6 +33,9 @@ public record PdfVerificationReport(List<VerificationResult<VerifiedPdfSignature
     signatures = List.copyOf(signatures);
   }
 
+  /** The check under which a document-level failure (not a PDF, no signature, too large) sits. */
+  public static final CheckId DOCUMENT = CheckId.of("document");
+
   /**
    * Returns whether the document verdict is PASSED.
    *
@@ -39,5 +43,34 @@ public record PdfVerificationReport(List<VerificationResult<VerifiedPdfSignature
    */
   public boolean isValid() {
     return indication == Indication.PASSED;
+  }
+
+  /**
+   * Returns the document verdict in the common result model: one check per signature
+   * ({@code signature.1}, {@code signature.2}, … in revision order, each OK or failed with that
+   * signature's reason), or a single {@link #DOCUMENT} check when the file could not be read as
+   * a signed PDF; its payload, when PASSED, is this report.
+   *
+   * @return the result; its indication and reason are this report's
+   */
+  public VerificationResult<PdfVerificationReport> toResult() {
+    java.time.Instant at = signatures.stream().map(VerificationResult::validationTime)
+        .findFirst().orElse(java.time.Instant.now());
+    VerificationResult.Builder<PdfVerificationReport> r = VerificationResult.builder(at);
+    if (signatures.isEmpty()) {
+      r.fail(DOCUMENT, reason.orElse(Reason.FORMAT_FAILURE), "no signature verified");
+    }
+    int i = 1;
+    for (VerificationResult<VerifiedPdfSignature> s : signatures) {
+      CheckId id = CheckId.of("signature." + i++);
+      if (s.isValid()) {
+        r.ok(id, s.verified().map(VerifiedPdfSignature::fieldName).orElse(""));
+      } else {
+        r.fail(id, s.reason().orElseThrow(), s.checks().stream()
+            .filter(c -> c.reason().equals(s.reason())).map(c -> c.id() + ": " + c.detail())
+            .findFirst().orElse(""));
+      }
+    }
+    return r.build(this);
   }
 }

@@ -368,4 +368,22 @@ class PdfSealVerifierTest {
     }
     return -1;
   }
+
+  @Test
+  void toResult_isTheDocumentVerdict_inTheCommonModel() throws Exception {
+    DemoPki pki = DemoPki.create(KeyType.SM2, "PDF");
+    byte[] sealed = seal(pki.issueLeaf("CN=A,C=CN"), PdfSealerInteropTest.samplePdf(1));
+    PdfVerificationReport ok = verifier(pki).verify(sealed);
+    VerificationResult<PdfVerificationReport> r = ok.toResult();
+    ResultAssertions.assertPassed(r);
+    assertEquals(ok, r.orElseThrow());
+    assertEquals(CheckStatus.OK, r.check(CheckId.of("signature.1")).orElseThrow().status());
+    for (PdfVerificationReport bad : java.util.List.of(
+        PdfSealVerifier.builder(TrustPolicy.none()).build().verify(sealed),
+        verifier(pki).verify(PdfSealerInteropTest.samplePdf(1)),
+        verifier(pki).verify("not a pdf".getBytes(StandardCharsets.US_ASCII)))) {
+      VerificationResult<PdfVerificationReport> br = bad.toResult();
+      ResultAssertions.assertResult(br, bad.indication(), bad.reason().orElseThrow());
+    }
+  }
 }
