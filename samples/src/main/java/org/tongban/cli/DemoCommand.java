@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -430,30 +429,56 @@ final class DemoCommand implements Callable<Integer> {
   /** One sign-on across two department apps, and single logout, all on loopback. */
   private void identity() throws Exception {
     section("Unified identity (OIDC, SM2-signed tokens, one sign-on)");
-    try (SamplePlatform platform =
-        new SamplePlatform()) {
-      platform.addUser(new SamplePlatform.User("zhangsan",
-          "pa55word", "张三", "11010519491231002X", 3));
+    try (SignOn s = SignOn.start()) {
       step("identity platform started (login page, SM2 ID tokens, back-channel logout)", true,
-          platform.issuer());
-      try (DepartmentApp a =
-          new DepartmentApp("某某市市场监督管理局", "dept-a",
-              "secret-a", platform.issuer(), 0);
-          DepartmentApp b =
-              new DepartmentApp("某某市税务局", "dept-b",
-                  "secret-b", platform.issuer(), 0)) {
-        for (String[] c : new String[][] {{"dept-a", "secret-a", a.url()},
-            {"dept-b", "secret-b", b.url()}}) {
-          platform.addClient(new SamplePlatform.Client(c[0], c[1],
-              URI.create(c[2] + "/sso/callback"),
-              URI.create(c[2] + "/sso/backchannel-logout")));
+          s.platform().issuer());
+      step("two department apps started, each with the servlet filter", true,
+          s.a().url() + ", " + s.b().url());
+      for (SsoWalkthrough.Step st : new SsoWalkthrough().run(s.platform(), s.a(), s.b(),
+          "zhangsan", "pa55word")) {
+        step(st.what(), st.ok(), st.detail());
+      }
+    }
+  }
+
+  /**
+   * The sample identity platform with the user zhangsan and two department apps registered as
+   * its clients, all on loopback: what the walkthrough and {@code --serve} both run.
+   */
+  private record SignOn(SamplePlatform platform, DepartmentApp a, DepartmentApp b)
+      implements AutoCloseable {
+    static SignOn start() throws Exception {
+      SamplePlatform platform = new SamplePlatform();
+      DepartmentApp a = null;
+      DepartmentApp b = null;
+      try {
+        platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
+            "11010519491231002X", 3));
+        a = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a", platform.issuer(),
+            0);
+        b = new DepartmentApp("某某市税务局", "dept-b", "secret-b", platform.issuer(), 0);
+        for (DepartmentApp app : List.of(a, b)) {
+          String id = app == a ? "dept-a" : "dept-b";
+          platform.addClient(new SamplePlatform.Client(id, "secret-" + id.substring(5),
+              URI.create(app.url() + "/sso/callback"),
+              URI.create(app.url() + "/sso/backchannel-logout")));
         }
-        step("two department apps started, each with the servlet filter", true,
-            a.url() + ", " + b.url());
-        for (SsoWalkthrough.Step st
-            : new SsoWalkthrough().run(platform, a, b, "zhangsan",
-                "pa55word")) {
-          step(st.what(), st.ok(), st.detail());
+        return new SignOn(platform, a, b);
+      } catch (Exception e) {
+        new SignOn(platform, a, b).close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      for (AutoCloseable c : new AutoCloseable[] {a, b, platform}) {
+        if (c != null) {
+          try {
+            c.close();
+          } catch (Exception e) {
+            // stopping: nothing more to do for a server that will not close
+          }
         }
       }
     }
@@ -496,29 +521,13 @@ final class DemoCommand implements Callable<Integer> {
    * process is stopped (Ctrl-C): a person can log in once in a browser and reach both apps.
    */
   private void serve() throws Exception {
-    SamplePlatform platform = new SamplePlatform();
-    DepartmentApp a = null;
-    DepartmentApp b = null;
-    try {
-      platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
-          "11010519491231002X", 3));
-      a = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a", platform.issuer(), 0);
-      b = new DepartmentApp("某某市税务局", "dept-b", "secret-b", platform.issuer(), 0);
-      for (DepartmentApp app : List.of(a, b)) {
-        String id = app == a ? "dept-a" : "dept-b";
-        platform.addClient(new SamplePlatform.Client(id, "secret-" + id.substring(5),
-            URI.create(app.url() + "/sso/callback"),
-            URI.create(app.url() + "/sso/backchannel-logout")));
-      }
-    } catch (Exception e) {
-      closeAll(platform, a, b);
-      throw e;
-    }
-    DepartmentApp appA = a;
-    DepartmentApp appB = b;
+    SignOn s = SignOn.start();
+    SamplePlatform platform = s.platform();
+    DepartmentApp appA = s.a();
+    DepartmentApp appB = s.b();
     java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      closeAll(platform, appA, appB);
+      s.close();
       stopped.countDown();
     }, "tongban-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -543,17 +552,5 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     stopped.await();
-  }
-
-  private static void closeAll(AutoCloseable... servers) {
-    for (AutoCloseable c : servers) {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          // stopping: nothing more to do for a server that will not close
-        }
-      }
-    }
   }
 }

@@ -54,7 +54,8 @@ final class KeyFiles {
     return loaded.chain();
   }
 
-  private static char[] password(Path file) throws Exception {
+  /** The password: the first line of the file, without its line end. */
+  static char[] password(Path file) throws Exception {
     String text = Files2.readText(file);
     int eol = text.indexOf('\n');
     String line = eol < 0 ? text : text.substring(0, eol);

@@ -143,8 +143,7 @@ final class KeygenCommand implements Callable<Integer> {
       if (passwordFile == null) {
         throw new IllegalArgumentException("--out-p12 needs --password-file FILE");
       }
-      char[] password = Files2.readText(passwordFile).lines().findFirst().orElse("")
-          .toCharArray();
+      char[] password = KeyFiles.password(passwordFile);
       java.io.ByteArrayOutputStream p12 = new java.io.ByteArrayOutputStream();
       SigningKeys.writePkcs12(p12, kp.getPrivate(), chain, "key", password);
       java.util.Arrays.fill(password, '\0');

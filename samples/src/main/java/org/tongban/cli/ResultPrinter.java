@@ -32,28 +32,26 @@ final class ResultPrinter {
 
   /** The result as a JSON object: indication, reason, message, checks, warnings, then extra. */
   static Map<String, Object> json(VerificationResult<?> r, Map<String, Object> extra) {
-    {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("indication", r.indication().name());
-      o.put("reason", r.reason().map(Reason::name).orElse(null));
-      o.put("message", r.reason().map(x -> x.message(Locale.ENGLISH)).orElse(null));
-      List<Object> checks = new ArrayList<>();
-      for (Check c : r.checks()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id().name());
-        m.put("status", c.status().name());
-        m.put("reason", c.reason().map(Reason::name).orElse(null));
-        m.put("detail", c.detail());
-        checks.add(m);
-      }
-      o.put("checks", checks);
-      List<Object> warnings = new ArrayList<>();
-      r.warnings().forEach(w -> warnings.add(w.name()));
-      o.put("warnings", warnings);
-      o.put("validationTime", r.validationTime().toString());
-      o.putAll(extra);
-      return o;
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("indication", r.indication().name());
+    o.put("reason", r.reason().map(Reason::name).orElse(null));
+    o.put("message", r.reason().map(x -> x.message(Locale.ENGLISH)).orElse(null));
+    List<Object> checks = new ArrayList<>();
+    for (Check c : r.checks()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id().name());
+      m.put("status", c.status().name());
+      m.put("reason", c.reason().map(Reason::name).orElse(null));
+      m.put("detail", c.detail());
+      checks.add(m);
     }
+    o.put("checks", checks);
+    List<Object> warnings = new ArrayList<>();
+    r.warnings().forEach(w -> warnings.add(w.name()));
+    o.put("warnings", warnings);
+    o.put("validationTime", r.validationTime().toString());
+    o.putAll(extra);
+    return o;
   }
 
   static void print(PrintWriter out, VerificationResult<?> r, boolean json,

@@ -160,18 +160,19 @@ public final class Pem {
   public static X509Certificate toCertificate(byte[] der) {
     Objects.requireNonNull(der, "der");
     checkSize(der.length);
+    org.bouncycastle.asn1.ASN1Primitive strict;
     try {
-      org.tongban.internal.asn1.Der.decode(der, MAX_PEM_BYTES,
+      strict = org.tongban.internal.asn1.Der.decode(der, MAX_PEM_BYTES,
           org.tongban.io.Limits.MAX_ASN1_DEPTH);
     } catch (MalformedInputException e) {
       throw new MalformedInputException(e.reason(), "certificate: " + e.getMessage(), e);
     }
     try {
-      // Parse strictly first: BouncyCastle's holder rejects trailing data and bad structure.
-      new X509CertificateHolder(der);
+      // The structure of the value already parsed strictly, before the provider sees it.
+      org.bouncycastle.asn1.x509.Certificate.getInstance(strict);
       CertificateFactory cf = CertificateFactory.getInstance("X.509", Bc.PROVIDER);
       return (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
-    } catch (IOException | CertificateException | RuntimeException e) {
+    } catch (CertificateException | RuntimeException e) {
       throw new MalformedInputException("malformed certificate", e);
     }
   }

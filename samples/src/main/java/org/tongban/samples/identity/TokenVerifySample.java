@@ -1,7 +1,6 @@
 package org.tongban.samples.identity;
 
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,8 @@ import java.util.Set;
 public final class GlyphFonts {
   /** Family name prefixes tried first, in order (lower case). */
   private static final List<String> PREFERRED = List.of("noto sans cjk sc", "noto serif cjk sc",
-      "source han sans", "wenquanyi zen hei", "wenquanyi micro hei", "ar pl", "droid sans fallback");
+      "source han sans", "wenquanyi zen hei", "wenquanyi micro hei", "ar pl",
+      "droid sans fallback");
 
   private GlyphFonts() {}
 

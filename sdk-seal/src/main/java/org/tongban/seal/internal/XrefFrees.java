@@ -22,7 +22,7 @@ import org.tongban.result.Reason;
  * after the signed revision, and the cross-reference streams PDFBox indexed there; a last
  * section that is neither is reported as unreadable rather than guessed at.
  */
-final class XrefFrees {
+public final class XrefFrees {
   /** Decoded cross-reference stream data read at most (the file limit bounds it anyway). */
   private static final int MAX_XREF_STREAM = 64 * 1024 * 1024;
 
@@ -176,7 +176,15 @@ final class XrefFrees {
     return -1;
   }
 
-  private static int indexOf(byte[] pdf, String what, int from) {
+  /**
+   * Finds ASCII text in the bytes.
+   *
+   * @param pdf the bytes
+   * @param what the text
+   * @param from where to start
+   * @return the first position at or after {@code from}, or -1
+   */
+  public static int indexOf(byte[] pdf, String what, int from) {
     byte[] key = what.getBytes(StandardCharsets.US_ASCII);
     for (int i = Math.max(0, from); i + key.length <= pdf.length; i++) {
       if (matches(pdf, i, key)) {

@@ -69,6 +69,7 @@ import org.tongban.seal.internal.CmsSlices;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.SignatureDictionary;
+import org.tongban.seal.internal.XrefFrees;
 
 /**
  * Verifies the CMS signatures of a sealed PDF ({@code /SubFilter adbe.pkcs7.detached} or
@@ -226,8 +227,8 @@ public final class PdfSealVerifier {
     if (fields.isEmpty()) {
       // Every signature dictionary has a /ByteRange: where one is in the bytes but no signature
       // was found, the file is damaged, not unsigned.
-      return documentFailure(mentionsByteRange(pdf) ? Reason.FORMAT_FAILURE
-          : Reason.NO_SIGNATURE);
+      boolean damaged = XrefFrees.indexOf(pdf, "/ByteRange", 0) >= 0;
+      return documentFailure(damaged ? Reason.FORMAT_FAILURE : Reason.NO_SIGNATURE);
     }
     // Later updates are classified by reading each earlier revision: bound how many there are
     // first. A file whose only signature covers all of it needs no classification, and skips
@@ -317,20 +318,6 @@ public final class PdfSealVerifier {
       }
     }
     return new PdfVerificationReport(results, Indication.PASSED, Optional.empty());
-  }
-
-  private static boolean mentionsByteRange(byte[] pdf) {
-    byte[] needle = "/ByteRange".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    outer:
-    for (int i = 0; i + needle.length <= pdf.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (pdf[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private static PdfVerificationReport documentFailure(Reason reason) {
