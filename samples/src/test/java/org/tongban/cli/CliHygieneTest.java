@@ -133,11 +133,8 @@ class CliHygieneTest {
 
   /** Runs the CLI's main in a child JVM: its real stderr, with its real logging set-up. */
   private String[] child(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    Process proc = new ProcessBuilder(cmd).directory(dir.toFile())
+    Process proc = new ProcessBuilder(org.tongban.samples.TestJvm.command(Main.class, args))
+        .directory(dir.toFile())
         .redirectOutput(dir.resolve("out.txt").toFile())
         .redirectError(dir.resolve("err.txt").toFile()).start();
     assertTrue(proc.waitFor(60, TimeUnit.SECONDS));

@@ -198,11 +198,8 @@ class CliTest {
 
   @Test
   void demoServe_keepsPlatformAndAppsRunning_untilStopped() throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "demo", "--serve", "--json", "--dir", p("serve")));
-    Process proc = new ProcessBuilder(cmd).redirectError(dir.resolve("serve.err").toFile())
+    Process proc = new ProcessBuilder(org.tongban.samples.TestJvm.command(Main.class, "demo",
+        "--serve", "--json", "--dir", p("serve"))).redirectError(dir.resolve("serve.err").toFile())
         .start();
     try {
       java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(

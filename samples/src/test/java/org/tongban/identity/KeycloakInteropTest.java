@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +30,7 @@ import org.tongban.http.HttpTransports;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
 import org.tongban.testing.Outside;
+import org.tongban.testing.Loopback;
 
 /**
  * A real OIDC provider: Keycloak 26 (the Maven Central distribution, copied by the
@@ -64,12 +64,6 @@ class KeycloakInteropTest {
         ? Optional.of(Path.of(System.getProperty("java.home"))) : Optional.empty();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   private static Path unzip() throws IOException {
     Path dist;
     try (ZipInputStream z = new ZipInputStream(Files.newInputStream(ZIP))) {
@@ -101,8 +95,8 @@ class KeycloakInteropTest {
     Optional<Path> jdk = jdk21();
     Outside.require(jdk.isPresent(), "Keycloak 26 needs a JDK 21+",
         "set TONGBAN_JDK21_HOME, or install a JDK 21+ at /usr/lib/jvm/temurin-25-jdk-amd64");
-    int kcPort = freePort();
-    int bcPort = freePort();
+    int kcPort = Loopback.freePort();
+    int bcPort = Loopback.freePort();
     base = "http://127.0.0.1:" + kcPort;
     issuer = base + "/realms/tongban";
 

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +29,7 @@ import org.tongban.samples.seal.PdfSealSample;
 import org.tongban.samples.seal.SealSample;
 import org.tongban.samples.signer.RemoteSignerSample;
 import org.tongban.testing.TestData;
+import org.tongban.testing.Loopback;
 
 /**
  * Every sample runs as README documents it — its own main in its own JVM — and ends by saying
@@ -42,11 +41,7 @@ class SamplesTest {
       RemoteSignerSample.class);
 
   private static ProcessBuilder java(Class<?> main, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), main.getName()));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true);
+    return new ProcessBuilder(TestJvm.command(main, args)).redirectErrorStream(true);
   }
 
   @ParameterizedTest
@@ -79,12 +74,6 @@ class SamplesTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   /** Reads lines until one matches, returning its first group. */
   private static String await(BufferedReader in, Pattern p) throws IOException {
     for (String line; (line = in.readLine()) != null; ) {
@@ -98,8 +87,8 @@ class SamplesTest {
 
   @Test
   void platformAndDepartmentApp_mains_serveTheSignOn() throws Exception {
-    int platformPort = freePort();
-    int appPort = freePort();
+    int platformPort = Loopback.freePort();
+    int appPort = Loopback.freePort();
     String app = "http://127.0.0.1:" + appPort;
     Process platform = java(SamplePlatform.class, String.valueOf(platformPort), app).start();
     Process dept = null;

@@ -3,9 +3,6 @@ package org.tongban.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,7 @@ import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.testing.Outside;
 import org.tongban.testing.ResultAssertions;
+import org.tongban.testing.Loopback;
 
 /**
  * OCSP against a real responder: {@code openssl ocsp} serving a CA's index on loopback, started
@@ -33,12 +31,6 @@ import org.tongban.testing.ResultAssertions;
 class OcspRevocationSourceTest {
   private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern(
       "yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static String indexLine(X509Certificate c, Instant revokedAt) {
     String serial = c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
@@ -89,8 +81,8 @@ class OcspRevocationSourceTest {
         .privateKey()));
     Files.writeString(dir.resolve("leaf.crt"), Pem.writeCertificate(good.certificate()));
     Files.writeString(dir.resolve("leaf.key"), Pem.writePrivateKey(good.privateKey()));
-    int port = freePort();
-    int roguePort = freePort();
+    int port = Loopback.freePort();
+    int roguePort = Loopback.freePort();
     Process real = responder(dir, port, "ca.crt", "ca.key");
     // A responder signing with a key the CA never authorised for OCSP (a plain leaf's).
     Process rogue = responder(dir, roguePort, "leaf.crt", "leaf.key");
@@ -140,7 +132,7 @@ class OcspRevocationSourceTest {
     DemoPki pki = DemoPki.create(KeyType.SM2, "OCSP down");
     DemoPki.Issued leaf = pki.issueLeaf("CN=A,C=CN");
     RevocationStatus s = OcspRevocationSource.builder()
-        .responder(URI.create("http://127.0.0.1:" + freePort() + "/")).build()
+        .responder(URI.create("http://127.0.0.1:" + Loopback.freePort() + "/")).build()
         .check(leaf.certificate(), pki.intermediate().certificate(), Instant.now());
     assertEquals(RevocationStatus.Status.UNKNOWN, s.status());
     RevocationStatus none = OcspRevocationSource.builder().build().check(leaf.certificate(),

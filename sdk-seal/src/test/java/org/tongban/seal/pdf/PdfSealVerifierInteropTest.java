@@ -114,7 +114,8 @@ class PdfSealVerifierInteropTest {
     DemoPki.Issued signer = pki.issueLeaf("CN=Other Signer,C=CN");
     byte[] signed = signWithBouncyCastleCms(PdfSealerInteropTest.samplePdf(1), signer,
         "SM3withSM2");
-    PdfVerificationReport report = PdfSealVerifier.builder(pki.trustPolicy()).build().verify(signed);
+    PdfVerificationReport report = PdfSealVerifier.builder(pki.trustPolicy()).build()
+        .verify(signed);
     assertTrue(report.isValid(), report.toString());
   }
 }
