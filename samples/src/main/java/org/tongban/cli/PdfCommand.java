@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.tongban.crypto.SigningKey;
 import org.tongban.io.Limits;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.ModificationLevel;
+import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
@@ -159,12 +161,27 @@ final class PdfCommand {
         + "without a chain: the signers' own")
     List<Path> asGiven = new ArrayList<>();
 
+    @Option(names = "--permit", paramLabel = "LEVEL", description = "changes an approval seal "
+        + "survives besides later signatures: form-filling, annotations (repeatable; a "
+        + "certification is judged by its own DocMDP permission)")
+    List<String> permit = new ArrayList<>();
+
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+      List<ModificationLevel> levels = new ArrayList<>();
+      for (String p : permit) {
+        switch (p) {
+          case "form-filling" -> levels.add(ModificationLevel.FORM_FILLING);
+          case "annotations" -> levels.add(ModificationLevel.ANNOTATIONS);
+          default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "--permit takes form-filling or annotations, not " + p);
+        }
+      }
       PdfSealVerifier.Builder b = PdfSealVerifier.builder(
-          SealCommand.Trust.policy(trust, asGiven));
+          SealCommand.Trust.policy(trust, asGiven))
+          .modificationPolicy(ModificationPolicy.permitting(levels));
       PdfVerificationReport report = b.build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
       PrintWriter out = spec.commandLine().getOut();
       List<Object> signatures = new ArrayList<>();

@@ -77,6 +77,15 @@ class CliPdfTest {
     String[] noted = run("pdf", "verify", "--in", p("noted.pdf"), "--trust", p("ca.crt"));
     assertEquals("1", noted[0], noted[1]);
     assertTrue(noted[1].startsWith("document: FAILED DOCUMENT_MODIFIED_AFTER_SEAL"), noted[1]);
+    assertTrue(noted[1].contains("pdf.modification-level: ANNOTATIONS"), noted[1]);
+    // The integrator may permit annotations after approval seals; nothing else.
+    String[] permitted = run("pdf", "verify", "--in", p("noted.pdf"), "--trust", p("ca.crt"),
+        "--permit", "annotations");
+    assertEquals("0", permitted[0], permitted[1]);
+    assertEquals("1", run("pdf", "verify", "--in", p("noted.pdf"), "--trust", p("ca.crt"),
+        "--permit", "form-filling")[0]);
+    assertEquals("2", run("pdf", "verify", "--in", p("noted.pdf"), "--trust", p("ca.crt"),
+        "--permit", "everything")[0]);
 
     ok("keygen", "--alg", "RSA", "--ca", "--out-key", p("x.key"), "--out-cert", p("x.crt"));
     // The seals carry their signers' certificates alone: against an unrelated root no chain

@@ -58,6 +58,22 @@ public final class Evidence {
   }
 
   /**
+   * Returns a builder holding this evidence, to add to it. Not thread-safe.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.algorithm = algorithm.orElse(null);
+    b.keyId = keyId.orElse(null);
+    b.certificates.addAll(certificates);
+    b.claimedSigningTime = claimedSigningTime.orElse(null);
+    b.coveredBytes = coveredBytes.orElse(null);
+    b.facts.putAll(facts);
+    return b;
+  }
+
+  /**
    * Returns the signature algorithm the input named, or the key's algorithm.
    *
    * @return the algorithm name

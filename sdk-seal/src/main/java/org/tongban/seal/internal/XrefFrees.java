@@ -28,7 +28,7 @@ public final class XrefFrees {
 
   private XrefFrees() {}
 
-  static Optional<PdfRevisions.Finding> firstFreed(byte[] pdf, int signedEnd,
+  static Optional<PdfRevisions.Change> firstFreed(byte[] pdf, int signedEnd,
       Map<COSObjectKey, Long> oldXref, PDDocument after) throws IOException {
     // Object number → (section position, free?) of the latest section that mentions it.
     Map<Long, long[]> last = new TreeMap<>();
@@ -51,13 +51,13 @@ public final class XrefFrees {
       }
     }
     if (finalSection >= signedEnd && !lastSectionRead) {
-      return Optional.of(new PdfRevisions.Finding(Reason.MODIFICATIONS_UNVERIFIED,
+      return Optional.of(PdfRevisions.Change.veto(Reason.MODIFICATIONS_UNVERIFIED,
           "the last cross-reference section could not be read"));
     }
     for (Map.Entry<Long, long[]> e : last.entrySet()) {
       if (e.getValue()[1] == 1 && e.getKey() != 0
           && oldXref.containsKey(new COSObjectKey(e.getKey(), 0))) {
-        return Optional.of(new PdfRevisions.Finding(Reason.DOCUMENT_MODIFIED_AFTER_SEAL,
+        return Optional.of(PdfRevisions.Change.of(org.tongban.seal.ModificationLevel.OTHER,
             "object " + e.getKey() + " of the sealed revision was deleted"));
       }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -62,6 +63,9 @@ import org.tongban.result.Evidence;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.Modification;
+import org.tongban.seal.ModificationLevel;
+import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.Chains;
@@ -96,18 +100,23 @@ import org.tongban.seal.internal.XrefFrees;
  *       signed attributes (SM2 with the default user ID);
  *   <li>{@code signer.chain}: the certificate chains to the trust anchors, now (the claimed
  *       signing time is the signer's own word and is only reported);
- *   <li>{@code pdf.coverage}: the signature covers the whole file, or every incremental update
- *       after its revision is one a later signature brings (new signature fields and widgets
- *       with their appearances, the AcroForm's field list and flags, {@code /DSS}, text in
- *       the document information); any other change — page content or resources, other
- *       annotations, form values, an existing object re-pointed, redefined or deleted (a free
- *       entry in a later cross-reference section), pages added or removed — is
- *       {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}; an earlier signature's dictionary
+ *   <li>{@code pdf.coverage}: the signature covers the whole file, or every change the
+ *       incremental updates after its revision make is classified with a
+ *       {@link ModificationLevel} and listed in the evidence ({@code pdf.modification-level},
+ *       the highest; {@code pdf.modifications}, each change) and in
+ *       {@link VerifiedPdfSignature#modifications()}. A change that is
+ *       {@link ModificationLevel#OTHER} — page content or resources, pages added or removed, an
+ *       existing object re-pointed, redefined or deleted (a free entry in a later
+ *       cross-reference section), a form or annotation object the page content also uses — is
+ *       {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}. An earlier signature's dictionary
  *       redefined, or its field pointed at another one, is
- *       {@link Reason#SIGNATURE_DICTIONARY_CHANGED}; a later signature on a document this
- *       signature certified with DocMDP {@code P 1}, or a change to a field it locks
- *       (FieldMDP), is {@link Reason#MODIFICATION_NOT_PERMITTED}; signing an existing empty
- *       signature field is allowed; updates that cannot be read are INDETERMINATE
+ *       {@link Reason#SIGNATURE_DICTIONARY_CHANGED}; a change to a field the signature locks
+ *       (FieldMDP) is {@link Reason#MODIFICATION_NOT_PERMITTED}. Otherwise a certification
+ *       signature is judged by its DocMDP {@code /P} ({@link DocMdpPermission}; a level beyond
+ *       it is {@link Reason#MODIFICATION_NOT_PERMITTED}) and an approval signature by the
+ *       builder's {@link ModificationPolicy} (default {@link ModificationPolicy#STRICT}: later
+ *       signatures and validation data only; a level beyond it is
+ *       {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}). Updates that cannot be read are
  *       {@link Reason#MODIFICATIONS_UNVERIFIED}.
  * </ol>
  *
@@ -155,6 +164,7 @@ public final class PdfSealVerifier {
       List.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
 
   private final TrustPolicy trust;
+  private final ModificationPolicy modifications;
   /** For the {@code ses} format: the data-seal verifier, fed the byte ranges. */
   private final SealVerifier seals;
   /**
@@ -166,6 +176,7 @@ public final class PdfSealVerifier {
 
   private PdfSealVerifier(Builder b) {
     this.trust = b.trust;
+    this.modifications = b.modifications;
     this.seals = SealVerifier.builder(b.trust).build();
   }
 
@@ -404,13 +415,14 @@ public final class PdfSealVerifier {
     // The claimed time: the CMS signing-time attribute, else the dictionary's /M (PAdES forbids
     // the attribute and puts the time in /M); never a made-up one.
     Optional<Instant> claimed = cms.signingTime.or(f::signDate);
-    Evidence.Builder evidence = Evidence.builder();
-    claimed.ifPresent(evidence::claimedSigningTime);
-    r.evidence(evidence.algorithm(cms.signatureOid)
+    Evidence.Builder eb = Evidence.builder();
+    claimed.ifPresent(eb::claimedSigningTime);
+    Evidence evidence = eb.algorithm(cms.signatureOid)
         .certificates(List.of(cms.signer))
         .coveredBytes("DER(signedAttrs) incl. the digest of bytes [0, " + range[1] + ") and ["
             + range[2] + ", " + ((long) range[2] + range[3]) + ")")
-        .fact("pdf.field", f.name()).build());
+        .fact("pdf.field", f.name()).build();
+    r.evidence(evidence);
 
     // Algorithms.
     Optional<SignatureAlgorithm> alg = algorithm(cms.signatureOid, cms.digestOid);
@@ -479,30 +491,82 @@ public final class PdfSealVerifier {
     Instant at = trust.signingTimeRule() == TrustPolicy.SigningTimeRule.CLAIMED_SIGNING_TIME
         ? claimed.orElse(now) : now;
     Chains.record(r, SIGNER_CHAIN, trust, TrustPolicy.Role.SIGNER, chain, at);
-    coverage(r, pdf, range, whole, f.permissions());
+    List<Modification> changes = coverage(r, evidence, pdf, range, whole, f.permissions());
     return r.build(new VerifiedPdfSignature(f.name(), cms.signer, cms.signingTime, range, whole,
-        f.subFilter()));
+        f.subFilter(), changes));
   }
 
-  private static void coverage(VerificationResult.Builder<VerifiedPdfSignature> r, byte[] pdf,
-      int[] range, boolean whole, PdfRevisions.Permissions permissions) {
+  /**
+   * Judges the updates after the signature's revision and records them: the coverage check,
+   * and the changes with their highest level in the evidence ({@code pdf.modification-level},
+   * {@code pdf.modifications}).
+   */
+  private List<Modification> coverage(VerificationResult.Builder<VerifiedPdfSignature> r,
+      Evidence evidence, byte[] pdf, int[] range, boolean whole,
+      PdfRevisions.Permissions permissions) {
     if (whole) {
+      r.evidence(withChanges(evidence, List.of()));
       r.ok(COVERAGE, "the whole file");
-      return;
+      return List.of();
     }
     int end = range[2] + range[3];
     String later = (pdf.length - end) + " bytes of later updates";
+    List<PdfRevisions.Change> changes;
     try {
-      Optional<PdfRevisions.Finding> change =
-          PdfRevisions.disallowedChange(pdf, end, permissions);
-      if (change.isPresent()) {
-        r.fail(COVERAGE, change.get().reason(), later + ": " + change.get().message());
-      } else {
-        r.ok(COVERAGE, "its revision; " + later + " only add signatures (allowed)");
-      }
+      changes = PdfRevisions.changes(pdf, end, permissions);
     } catch (IOException | RuntimeException e) {
       r.fail(COVERAGE, Reason.MODIFICATIONS_UNVERIFIED, later + " could not be classified");
+      return List.of();
     }
+    List<Modification> found = changes.stream().map(PdfRevisions.Change::modification).toList();
+    r.evidence(withChanges(evidence, found));
+    Optional<PdfRevisions.Change> veto = changes.stream()
+        .filter(c -> c.veto().isPresent())
+        .max(java.util.Comparator.comparingInt(PdfRevisions.Change::vetoRank));
+    Optional<Modification> other = found.stream()
+        .filter(m -> m.level() == ModificationLevel.OTHER).findFirst();
+    OptionalInt p = permissions.docMdp();
+    Optional<DocMdpPermission> docMdp = p.isPresent()
+        ? Optional.of(DocMdpPermission.of(p.getAsInt()).orElse(DocMdpPermission.NO_CHANGES))
+        : Optional.empty();
+    if (veto.isPresent()) {
+      r.fail(COVERAGE, veto.get().veto().orElseThrow(), later + ": " + veto.get().what());
+    } else if (other.isPresent()) {
+      r.fail(COVERAGE, Reason.DOCUMENT_MODIFIED_AFTER_SEAL, later + ": "
+          + other.get().description());
+    } else if (docMdp.isPresent()) {
+      Optional<Modification> refused = found.stream()
+          .filter(m -> !docMdp.get().permitted().contains(m.level())).findFirst();
+      if (refused.isPresent()) {
+        r.fail(COVERAGE, Reason.MODIFICATION_NOT_PERMITTED, later + ": "
+            + refused.get().description() + " (" + refused.get().level()
+            + "), where the certification (DocMDP P " + docMdp.get().value()
+            + ") permits only " + docMdp.get().permitted());
+      } else {
+        r.ok(COVERAGE, "its revision; " + later + ", at most "
+            + ModificationLevel.highest(found) + " (permitted by DocMDP P "
+            + docMdp.get().value() + ")");
+      }
+    } else {
+      Optional<Modification> refused = modifications.firstRefused(found);
+      if (refused.isPresent()) {
+        r.fail(COVERAGE, Reason.DOCUMENT_MODIFIED_AFTER_SEAL, later + ": "
+            + refused.get().description() + " (" + refused.get().level()
+            + ", not permitted by " + modifications + ")");
+      } else {
+        r.ok(COVERAGE, "its revision; " + later + ", at most "
+            + ModificationLevel.highest(found) + " (permitted)");
+      }
+    }
+    return found;
+  }
+
+  private static Evidence withChanges(Evidence evidence, List<Modification> changes) {
+    return evidence.toBuilder()
+        .fact("pdf.modification-level", ModificationLevel.highest(changes).name())
+        .fact("pdf.modifications", changes.stream().map(Modification::toString)
+            .collect(java.util.stream.Collectors.joining("; ")))
+        .build();
   }
 
   private X509Certificate certificate(byte[] der) throws CertificateException {
@@ -659,13 +723,13 @@ public final class PdfSealVerifier {
       throw new IllegalStateException("in-memory stream", e);
     }
     r.addAll(v).evidence(v.evidence());
-    coverage(r, pdf, range, whole, f.permissions());
+    List<Modification> changes = coverage(r, v.evidence(), pdf, range, whole, f.permissions());
     if (v.verified().isEmpty()) {
       return r.buildFailed();
     }
     VerifiedSeal seal = v.orElseThrow();
     return r.build(new VerifiedPdfSignature(f.name(), seal.signer(),
-        Optional.of(seal.signingTime()), range, whole, f.subFilter()));
+        Optional.of(seal.signingTime()), range, whole, f.subFilter(), changes));
   }
 
   /** The parts of a CMS signature this verifier uses, read from untrusted bytes. */
@@ -811,9 +875,23 @@ public final class PdfSealVerifier {
   /** Builds a {@link PdfSealVerifier}. Not thread-safe. */
   public static final class Builder {
     private final TrustPolicy trust;
+    private ModificationPolicy modifications = ModificationPolicy.STRICT;
 
     private Builder(TrustPolicy trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
+    }
+
+    /**
+     * Sets which changes after an approval signature it survives; a certification signature is
+     * judged by its own DocMDP permission instead.
+     *
+     * @param policy the policy; {@link ModificationPolicy#STRICT} (later signatures and
+     *     validation data only) by default
+     * @return this builder
+     */
+    public Builder modificationPolicy(ModificationPolicy policy) {
+      this.modifications = Objects.requireNonNull(policy, "policy");
+      return this;
     }
 
     /**

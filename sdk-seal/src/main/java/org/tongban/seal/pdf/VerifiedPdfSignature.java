@@ -2,11 +2,14 @@ package org.tongban.seal.pdf;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.tongban.seal.Modification;
+import org.tongban.seal.ModificationLevel;
 
 /**
  * One verified PDF signature: who signed, when they say they did, the byte range covered, and
- * whether it covers the whole current document.
+ * whether it covers the whole current document, and what later updates changed.
  *
  * <p>Immutable and thread-safe.
  *
@@ -19,15 +22,18 @@ public final class VerifiedPdfSignature {
   private final int[] byteRange;
   private final boolean coversWholeDocument;
   private final String subFilter;
+  private final List<Modification> modifications;
 
   VerifiedPdfSignature(String fieldName, X509Certificate signer, Optional<Instant> signingTime,
-      int[] byteRange, boolean coversWholeDocument, String subFilter) {
+      int[] byteRange, boolean coversWholeDocument, String subFilter,
+      List<Modification> modifications) {
     this.fieldName = fieldName;
     this.signer = signer;
     this.signingTime = signingTime;
     this.byteRange = byteRange.clone();
     this.coversWholeDocument = coversWholeDocument;
     this.subFilter = subFilter;
+    this.modifications = List.copyOf(modifications);
   }
 
   /**
@@ -82,6 +88,25 @@ public final class VerifiedPdfSignature {
    */
   public String subFilter() {
     return subFilter;
+  }
+
+  /**
+   * Returns what the updates after this signature's revision changed, each change with its
+   * level; all of them were permitted, or the signature would not have verified.
+   *
+   * @return the changes in the order found, empty when the signature covers the whole file
+   */
+  public List<Modification> modifications() {
+    return modifications;
+  }
+
+  /**
+   * Returns the highest level among {@link #modifications()}.
+   *
+   * @return the level, {@link ModificationLevel#NONE} when nothing changed
+   */
+  public ModificationLevel modificationLevel() {
+    return ModificationLevel.highest(modifications);
   }
 
   @Override

@@ -85,7 +85,7 @@ class PdfSealerFeaturesTest {
     }
   }
 
-  private static byte[] setField(byte[] pdf, String name, String value) throws Exception {
+  static byte[] setField(byte[] pdf, String name, String value) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       ((PDTextField) doc.getDocumentCatalog().getAcroForm().getField(name)).setValue(value);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
