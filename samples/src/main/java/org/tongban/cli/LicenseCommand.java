@@ -225,8 +225,13 @@ final class LicenseCommand {
         if (statusUrl == null) {
           throw new IllegalArgumentException("an online reference QR needs --status-url");
         }
-        r = org.tongban.license.OnlineLicenseVerifier.builder(b.build()).service(statusUrl)
-            .issuerCertificates(tokenSigners).build().verify(text, purpose);
+        org.tongban.license.OnlineLicenseVerifier.Builder online =
+            org.tongban.license.OnlineLicenseVerifier.builder(b.build()).service(statusUrl)
+                .issuerCertificates(tokenSigners);
+        if (policy != null) {
+          online.trust(policy); // the token signer chains as the licence issuer does
+        }
+        r = online.build().verify(text, purpose);
       } else {
         if (statusUrl != null) {
           List<X509Certificate> listSigners = issuers;

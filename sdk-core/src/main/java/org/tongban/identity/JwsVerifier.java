@@ -61,9 +61,12 @@ public final class JwsVerifier {
   private final BoundedCache<Prepared, VerificationKey> prepared =
       new BoundedCache<>(MAX_CACHED_KEYS);
 
+  private final Limits limits;
+
   private JwsVerifier(Builder b) {
     this.algorithms = Map.copyOf(b.algorithms);
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /**
@@ -102,9 +105,9 @@ public final class JwsVerifier {
    */
   Optional<VerifiedJws> verifyInto(VerificationResult.Builder<?> r, String token,
       KeysFor keysFor) {
-    if (token.length() > Limits.MAX_TOKEN_BYTES) {
+    if (token.length() > limits.maxTokenBytes()) {
       r.fail(CheckId.FORMAT, Reason.SIZE_LIMIT_EXCEEDED, "token longer than "
-          + Limits.MAX_TOKEN_BYTES);
+          + limits.maxTokenBytes());
       return Optional.empty();
     }
     Optional<CompactJws> parsed = CompactJws.parse(token);
@@ -256,6 +259,7 @@ public final class JwsVerifier {
   public static final class Builder {
     private final Map<String, JwsAlgorithm> algorithms = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
+    private Limits limits = Limits.defaults();
 
     private Builder(List<JwsAlgorithm> pinned) {
       if (pinned.isEmpty()) {
@@ -276,6 +280,17 @@ public final class JwsVerifier {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tongban.internal.jose.Json;
 import org.tongban.internal.jose.Utf8;
+import org.tongban.io.Limits;
 import org.tongban.result.CheckId;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
@@ -94,7 +95,7 @@ public final class TokenVerifier {
     this.issuer = b.issuer;
     this.clientId = b.clientId;
     this.resource = b.resource.orElse(b.clientId);
-    this.jws = JwsVerifier.builder(b.algorithms).clock(b.clock).build();
+    this.jws = JwsVerifier.builder(b.algorithms).clock(b.clock).limits(b.limits).build();
     this.keys = b.keys;
     this.skew = b.skew;
     this.clock = b.clock;
@@ -396,6 +397,7 @@ public final class TokenVerifier {
     private Optional<String> resource = Optional.empty();
     private Duration skew = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
+    private Limits limits = Limits.defaults();
     private boolean platformAccessTokens;
     private Optional<Duration> maxAuthenticationAge = Optional.empty();
 
@@ -484,6 +486,17 @@ public final class TokenVerifier {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -1,9 +1,16 @@
 package org.tongban.io;
 
 /**
- * Named limits on everything Tongban parses from outside. Exceeding one gives
+ * Limits on everything Tongban parses from outside. Exceeding one gives
  * {@link org.tongban.result.Reason#SIZE_LIMIT_EXCEEDED}, never an {@code OutOfMemoryError}.
- * Builders that parse input let a caller lower (or, within reason, raise) them.
+ *
+ * <p>The constants are the defaults. Verifier builders that parse input take a
+ * {@code limits(Limits)} so that a caller can lower a size (a service that only ever sees short
+ * tokens, say) or raise it within a ceiling ({@link Builder} refuses anything above it). Nesting
+ * depths and the certificate path length are not settable: they bound recursion and work, not
+ * input size.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -29,5 +36,200 @@ public final class Limits {
   /** Most incremental revisions in a PDF. */
   public static final int MAX_PDF_REVISIONS = 1000;
 
-  private Limits() {}
+  private static final Limits DEFAULTS = new Builder().build();
+
+  private final int tokenBytes;
+  private final int qrTextBytes;
+  private final int decompressedBytes;
+  private final int asn1Bytes;
+  private final long pdfBytes;
+  private final int pdfRevisions;
+
+  private Limits(Builder b) {
+    this.tokenBytes = b.tokenBytes;
+    this.qrTextBytes = b.qrTextBytes;
+    this.decompressedBytes = b.decompressedBytes;
+    this.asn1Bytes = b.asn1Bytes;
+    this.pdfBytes = b.pdfBytes;
+    this.pdfRevisions = b.pdfRevisions;
+  }
+
+  /**
+   * Returns the default limits, the constants of this class.
+   *
+   * @return the defaults
+   */
+  public static Limits defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Starts from the defaults. Not thread-safe.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the largest compact token, in characters.
+   *
+   * @return the limit; {@link #MAX_TOKEN_BYTES} by default
+   */
+  public int maxTokenBytes() {
+    return tokenBytes;
+  }
+
+  /**
+   * Returns the longest QR text (or online licence URL), in characters.
+   *
+   * @return the limit; {@link #MAX_QR_TEXT_BYTES} by default
+   */
+  public int maxQrTextBytes() {
+    return qrTextBytes;
+  }
+
+  /**
+   * Returns the largest decompressed licence payload.
+   *
+   * @return the limit; {@link #MAX_DECOMPRESSED_BYTES} by default
+   */
+  public int maxDecompressedBytes() {
+    return decompressedBytes;
+  }
+
+  /**
+   * Returns the largest ASN.1 structure: a seal, a signed seal, a PDF's CMS signature.
+   *
+   * @return the limit; {@link #MAX_ASN1_BYTES} by default
+   */
+  public int maxAsn1Bytes() {
+    return asn1Bytes;
+  }
+
+  /**
+   * Returns the largest PDF verified.
+   *
+   * @return the limit; {@link #MAX_PDF_BYTES} by default
+   */
+  public long maxPdfBytes() {
+    return pdfBytes;
+  }
+
+  /**
+   * Returns the most incremental revisions (and signatures) in a PDF whose later updates are
+   * classified.
+   *
+   * @return the limit; {@link #MAX_PDF_REVISIONS} by default
+   */
+  public int maxPdfRevisions() {
+    return pdfRevisions;
+  }
+
+  @Override
+  public String toString() {
+    return "Limits{token=" + tokenBytes + ", qrText=" + qrTextBytes + ", decompressed="
+        + decompressedBytes + ", asn1=" + asn1Bytes + ", pdf=" + pdfBytes + ", pdfRevisions="
+        + pdfRevisions + "}";
+  }
+
+  /**
+   * Builds {@link Limits}, starting from the defaults. Each setter takes a value from 1 to a
+   * ceiling — four times the default for the small inputs, a Java array's size for PDFs —
+   * and refuses anything else with {@link IllegalArgumentException}. Not thread-safe.
+   */
+  public static final class Builder {
+    private int tokenBytes = MAX_TOKEN_BYTES;
+    private int qrTextBytes = MAX_QR_TEXT_BYTES;
+    private int decompressedBytes = MAX_DECOMPRESSED_BYTES;
+    private int asn1Bytes = MAX_ASN1_BYTES;
+    private long pdfBytes = MAX_PDF_BYTES;
+    private int pdfRevisions = MAX_PDF_REVISIONS;
+
+    private Builder() {}
+
+    private static int check(String what, long value, long ceiling) {
+      if (value < 1 || value > ceiling) {
+        throw new IllegalArgumentException(what + " must be 1 to " + ceiling + ", not " + value);
+      }
+      return (int) value;
+    }
+
+    /**
+     * Sets the largest compact token.
+     *
+     * @param chars 1 to 64 KiB
+     * @return this builder
+     */
+    public Builder maxTokenBytes(int chars) {
+      this.tokenBytes = check("maxTokenBytes", chars, 4L * MAX_TOKEN_BYTES);
+      return this;
+    }
+
+    /**
+     * Sets the longest QR text.
+     *
+     * @param chars 1 to 16 KiB
+     * @return this builder
+     */
+    public Builder maxQrTextBytes(int chars) {
+      this.qrTextBytes = check("maxQrTextBytes", chars, 4L * MAX_QR_TEXT_BYTES);
+      return this;
+    }
+
+    /**
+     * Sets the largest decompressed licence payload.
+     *
+     * @param bytes 1 to 256 KiB
+     * @return this builder
+     */
+    public Builder maxDecompressedBytes(int bytes) {
+      this.decompressedBytes = check("maxDecompressedBytes", bytes,
+          4L * MAX_DECOMPRESSED_BYTES);
+      return this;
+    }
+
+    /**
+     * Sets the largest ASN.1 structure.
+     *
+     * @param bytes 1 to 32 MiB
+     * @return this builder
+     */
+    public Builder maxAsn1Bytes(int bytes) {
+      this.asn1Bytes = check("maxAsn1Bytes", bytes, 4L * MAX_ASN1_BYTES);
+      return this;
+    }
+
+    /**
+     * Sets the largest PDF verified. The verifier holds the file in memory once.
+     *
+     * @param bytes 1 to {@code Integer.MAX_VALUE - 8}
+     * @return this builder
+     */
+    public Builder maxPdfBytes(long bytes) {
+      this.pdfBytes = check("maxPdfBytes", bytes, Integer.MAX_VALUE - 8);
+      return this;
+    }
+
+    /**
+     * Sets the most revisions in a PDF.
+     *
+     * @param revisions 1 to 4000
+     * @return this builder
+     */
+    public Builder maxPdfRevisions(int revisions) {
+      this.pdfRevisions = check("maxPdfRevisions", revisions, 4L * MAX_PDF_REVISIONS);
+      return this;
+    }
+
+    /**
+     * Builds the limits.
+     *
+     * @return the limits
+     */
+    public Limits build() {
+      return new Limits(this);
+    }
+  }
 }

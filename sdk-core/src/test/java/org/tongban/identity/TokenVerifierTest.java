@@ -22,6 +22,7 @@ import org.tongban.crypto.SigningKey;
 import org.tongban.internal.jose.Base64Url;
 import org.tongban.keys.KeyPairs;
 import org.tongban.keys.SigningKeys;
+import org.tongban.io.Limits;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
@@ -144,6 +145,27 @@ class TokenVerifierTest {
     c = idClaims();
     c.put("exp", "tomorrow");
     assertEquals(Optional.of(Reason.REQUIRED_CLAIM_MISSING), idReason(c));
+  }
+
+  @Test
+  void limits_areSettableOnTheBuilder_lowerAndWithinTheCeiling() {
+    String token = raw(header("JWT"), idClaims());
+    Limits tight = Limits.builder().maxTokenBytes(token.length() - 1).build();
+    assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), verifier().limits(tight).build()
+        .verifyIdToken(token, Optional.empty()).reason());
+    assertTrue(verifier().limits(Limits.builder().maxTokenBytes(token.length()).build()).build()
+        .verifyIdToken(token, Optional.empty()).isValid());
+    Map<String, Object> big = idClaims();
+    big.put("note", "x".repeat(Limits.MAX_TOKEN_BYTES));
+    String large = raw(header("JWT"), big);
+    assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), V.verifyIdToken(large,
+        Optional.empty()).reason());
+    assertTrue(verifier().limits(Limits.builder().maxTokenBytes(2 * Limits.MAX_TOKEN_BYTES)
+        .build()).build().verifyIdToken(large, Optional.empty()).isValid());
+    assertThrows(IllegalArgumentException.class,
+        () -> Limits.builder().maxTokenBytes(4 * Limits.MAX_TOKEN_BYTES + 1));
+    assertThrows(IllegalArgumentException.class, () -> Limits.builder().maxPdfBytes(0));
+    assertEquals(Limits.MAX_PDF_BYTES, Limits.defaults().maxPdfBytes());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.tongban.MalformedInputException;
+import org.tongban.io.Limits;
 import org.tongban.license.internal.Cbor;
 import org.tongban.license.internal.CompactLicense;
 import org.tongban.license.internal.CoseSign1;
@@ -78,8 +79,10 @@ public final class LicenseVerifier {
   private final Set<String> prefixes;
   private final Optional<StatusListSource> statusSource;
   private final Clock clock;
+  private final Limits limits;
 
   private LicenseVerifier(Builder b) {
+    this.limits = b.limits;
     this.issuers = new IssuerKeys(b.issuers);
     this.trust = b.trust != null ? b.trust
         : TrustPolicy.builder(TrustAnchors.of(b.issuers)).clock(b.clock).build();
@@ -145,7 +148,7 @@ public final class LicenseVerifier {
       String text, Instant now) {
     QrCodec.Decoded d;
     try {
-      d = QrCodec.decode(text, prefixes);
+      d = QrCodec.decode(text, prefixes, limits);
     } catch (MalformedInputException e) {
       return r.fail(CONTAINER, e.reason(), e.getMessage()).buildFailed();
     }
@@ -322,6 +325,7 @@ public final class LicenseVerifier {
     private final List<X509Certificate> issuers;
     private final Set<String> prefixes = new LinkedHashSet<>(List.of(QrCodec.TONGBAN_PREFIX));
     private TrustPolicy trust;
+    private Limits limits = Limits.defaults();
     private StatusListSource statusSource;
     private Clock clock;
 
@@ -341,6 +345,17 @@ public final class LicenseVerifier {
      */
     public Builder trust(TrustPolicy trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /**
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +21,13 @@ import org.tongban.http.HttpRequest;
 import org.tongban.http.HttpResponse;
 import org.tongban.http.HttpTransport;
 import org.tongban.http.HttpTransports;
+import org.tongban.io.Limits;
 import org.tongban.license.internal.Cbor;
 import org.tongban.license.internal.CoseSign1;
 import org.tongban.license.internal.IssuerKeys;
+import org.tongban.pki.CertificatePath;
+import org.tongban.pki.TrustAnchors;
+import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
 import org.tongban.result.Evidence;
 import org.tongban.result.Reason;
@@ -35,7 +40,10 @@ import org.tongban.result.VerificationResult;
  * <p>Checks: {@code reference} (the URL is one of the configured services — a QR code cannot
  * send the verifier anywhere else — and carries an identifier with a valid check character),
  * {@code signature} (the token, by a configured issuer certificate, names the same identifier),
- * {@code service} (GET {@code <service>/<identifier>} with the declared purpose of use 申请事由
+ * {@code issuer.chain} (that certificate under the {@link TrustPolicy}, role
+ * {@link TrustPolicy.Role#LICENCE_ISSUER}: by default the configured certificates trusted as
+ * given, only their validity checked; with {@link Builder#trust} chained to its anchors, with
+ * its revocation sources), {@code service} (GET {@code <service>/<identifier>} with the declared purpose of use 申请事由
  * in the {@code purpose} query parameter; the answer is JSON {@code {"state": "01", "qr":
  * "ZZ1:..."}}), then the returned offline licence through {@link LicenseVerifier} (its
  * identifier must be the referenced one) and its {@code state} ({@code 01} valid, anything else
@@ -56,6 +64,8 @@ public final class OnlineLicenseVerifier {
   private final IssuerKeys issuers;
   private final LicenseVerifier offline;
   private final HttpTransport transport;
+  private final TrustPolicy trust;
+  private final Limits limits;
   private final Clock clock;
 
   private OnlineLicenseVerifier(Builder b) {
@@ -63,7 +73,10 @@ public final class OnlineLicenseVerifier {
     this.issuers = new IssuerKeys(b.issuers);
     this.offline = b.offline;
     this.transport = b.transport;
-    this.clock = b.clock;
+    this.trust = b.trust != null ? b.trust
+        : TrustPolicy.builder(TrustAnchors.of(b.issuers)).clock(b.clock).build();
+    this.clock = trust.clock();
+    this.limits = b.limits;
   }
 
   /**
@@ -89,17 +102,18 @@ public final class OnlineLicenseVerifier {
     if (purpose.isBlank() || purpose.length() > 200) {
       throw new IllegalArgumentException("purpose must have 1-200 characters");
     }
-    VerificationResult.Builder<VerifiedLicense> r = VerificationResult.builder(clock.instant());
+    Instant now = clock.instant();
+    VerificationResult.Builder<VerifiedLicense> r = VerificationResult.builder(now);
     try {
-      return run(r, url, purpose);
+      return run(r, url, purpose, now);
     } catch (RuntimeException e) {
       return r.fail(REFERENCE, Reason.FORMAT_FAILURE, "unexpected input").buildFailed();
     }
   }
 
   private VerificationResult<VerifiedLicense> run(VerificationResult.Builder<VerifiedLicense> r,
-      String url, String purpose) {
-    if (url.length() > org.tongban.io.Limits.MAX_QR_TEXT_BYTES) {
+      String url, String purpose, Instant now) {
+    if (url.length() > limits.maxQrTextBytes()) {
       return r.fail(REFERENCE, Reason.SIZE_LIMIT_EXCEEDED, "URL too long").buildFailed();
     }
     int q = url.indexOf('?');
@@ -153,7 +167,17 @@ public final class OnlineLicenseVerifier {
       return r.fail(CheckId.SIGNATURE, Reason.LICENSE_DATA_MISMATCH,
           "the token names another licence").buildFailed();
     }
-    r.ok(CheckId.SIGNATURE, "token by " + sig.signer().get().getSubjectX500Principal().getName());
+    X509Certificate signer = sig.signer().get();
+    r.ok(CheckId.SIGNATURE, "token by " + signer.getSubjectX500Principal().getName());
+    VerificationResult<CertificatePath> chain = trust.validate(TrustPolicy.Role.LICENCE_ISSUER,
+        List.of(signer), now);
+    if (!chain.isValid()) {
+      return r.fail(LicenseVerifier.ISSUER_CHAIN, chain.reason().orElseThrow(),
+          "the token signer's certificate chain").buildFailed();
+    }
+    X509Certificate anchor = chain.orElseThrow().anchor();
+    r.ok(LicenseVerifier.ISSUER_CHAIN, anchor.equals(signer) ? "trusted as given"
+        : "to " + anchor.getSubjectX500Principal().getName());
 
     HttpResponse resp;
     URI lookup = URI.create(service + "/" + identifier + "?purpose="
@@ -212,7 +236,9 @@ public final class OnlineLicenseVerifier {
     private final List<URI> services = new ArrayList<>();
     private final List<X509Certificate> issuers = new ArrayList<>();
     private HttpTransport transport;
-    private Clock clock = Clock.systemUTC();
+    private TrustPolicy trust;
+    private Limits limits = Limits.defaults();
+    private Clock clock;
 
     private Builder(LicenseVerifier offline) {
       this.offline = Objects.requireNonNull(offline, "offline");
@@ -252,7 +278,31 @@ public final class OnlineLicenseVerifier {
     }
 
     /**
-     * Sets the clock.
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Validates the token signer's certificate chain under this policy (anchors,
+     * intermediates, revocation, clock) instead of trusting the issuer certificates as given.
+     *
+     * @param trust the policy
+     * @return this builder
+     */
+    public Builder trust(TrustPolicy trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /**
+     * Sets the clock when the issuer certificates are trusted as given (with
+     * {@link #trust(TrustPolicy)} the policy's clock is the one clock).
      *
      * @param clock the clock
      * @return this builder
@@ -266,11 +316,19 @@ public final class OnlineLicenseVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException without services or issuer certificates
+     * @throws IllegalStateException without services or issuer certificates, or if both a
+     *     trust policy and a clock were set
      */
     public OnlineLicenseVerifier build() {
       if (services.isEmpty() || issuers.isEmpty()) {
         throw new IllegalStateException("at least one service and one issuer certificate");
+      }
+      if (trust != null && clock != null) {
+        throw new IllegalStateException("the trust policy's clock is the verifier's clock: "
+            + "set it there");
+      }
+      if (clock == null) {
+        clock = Clock.systemUTC();
       }
       if (transport == null) {
         transport = HttpTransports.okHttp();

@@ -65,6 +65,27 @@ class OnlineLicenseTest {
       ResultAssertions.assertResult(v.verify(swapped, "核验"), Indication.FAILED,
           Reason.LICENSE_DATA_MISMATCH);
 
+      // Under a trust policy the token signer must chain to its anchors: the fixture's issuer
+      // does under its own PKI, not under another one.
+      OnlineLicenseVerifier chained = OnlineLicenseVerifier.builder(f.verifier()).service(service)
+          .issuerCertificates(List.of(f.cert)).trust(f.pki.trustPolicy()).build();
+      answer.set("{\"state\":\"01\",\"qr\":\"" + offlineQr + "\"}");
+      VerificationResult<VerifiedLicense> viaChain = chained.verify(online.text(), "核验");
+      ResultAssertions.assertPassed(viaChain);
+      assertTrue(viaChain.check(LicenseVerifier.ISSUER_CHAIN).orElseThrow().detail()
+          .startsWith("to "), viaChain.toString());
+      LicenseFixtures elsewhereCa = new LicenseFixtures(KeyType.SM2, SignatureAlgorithm.SM2_SM3);
+      VerificationResult<VerifiedLicense> unchained = OnlineLicenseVerifier
+          .builder(f.verifier()).service(service).issuerCertificates(List.of(f.cert))
+          .trust(elsewhereCa.pki.trustPolicy()).build().verify(online.text(), "核验");
+      ResultAssertions.assertResult(unchained, Indication.INDETERMINATE,
+          Reason.NO_CERTIFICATE_CHAIN_FOUND);
+      assertEquals(LicenseVerifier.ISSUER_CHAIN, unchained.checks()
+          .get(unchained.checks().size() - 1).id());
+      ResultAssertions.assertResult(OnlineLicenseVerifier.builder(f.verifier()).service(service)
+          .issuerCertificates(List.of(f.cert)).trust(org.tongban.pki.TrustPolicy.none()).build()
+          .verify(online.text(), "核验"), Indication.INDETERMINATE, Reason.TRUST_NOT_CONFIGURED);
+
       LicenseFixtures rogue = new LicenseFixtures(KeyType.SM2, SignatureAlgorithm.SM2_SM3);
       ResultAssertions.assertResult(v.verify(rogue.issuer().issueOnline(lic, service).text(),
           "核验"), Indication.INDETERMINATE, Reason.KEY_NOT_FOUND);

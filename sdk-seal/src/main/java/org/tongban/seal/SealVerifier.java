@@ -15,6 +15,7 @@ import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.util.BoundedCache;
+import org.tongban.io.Limits;
 import org.tongban.pki.CertificateVerifier;
 import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
@@ -93,8 +94,11 @@ public final class SealVerifier {
    */
   private final BoundedCache<ByteBuffer, String> verifiedSeals = new BoundedCache<>(256);
 
+  private final Limits limits;
+
   private SealVerifier(Builder b) {
     this.trust = b.trust;
+    this.limits = b.limits;
   }
 
   /**
@@ -157,7 +161,7 @@ public final class SealVerifier {
     VerificationResult.Builder<VerifiedSeal> r = VerificationResult.builder(now);
     SesSignature sig;
     try {
-      sig = SesSignature.parse(der);
+      sig = SesSignature.parse(der, limits);
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     } catch (RuntimeException e) {
@@ -314,9 +318,21 @@ public final class SealVerifier {
   /** Builds a {@link SealVerifier}. Not thread-safe. */
   public static final class Builder {
     private final TrustPolicy trust;
+    private Limits limits = Limits.defaults();
 
     private Builder(TrustPolicy trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
+    }
+
+    /**
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
     }
 
     /**

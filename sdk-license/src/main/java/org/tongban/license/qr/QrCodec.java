@@ -75,15 +75,29 @@ public final class QrCodec {
    * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
    */
   public static Decoded decode(String text, Set<String> acceptedPrefixes) {
+    return decode(text, acceptedPrefixes, Limits.defaults());
+  }
+
+  /**
+   * Decodes QR text with one of the accepted prefixes, within the given size limits.
+   *
+   * @param text the text, at most {@link Limits#maxQrTextBytes()}
+   * @param acceptedPrefixes e.g. {@code Set.of("ZZ1:")}
+   * @param limits the limits; the payload inflates to at most
+   *     {@link Limits#maxDecompressedBytes()}
+   * @return the prefix and the COSE bytes
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static Decoded decode(String text, Set<String> acceptedPrefixes, Limits limits) {
     Objects.requireNonNull(text, "text");
-    if (text.length() > Limits.MAX_QR_TEXT_BYTES) {
+    if (text.length() > limits.maxQrTextBytes()) {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
-          "QR text longer than " + Limits.MAX_QR_TEXT_BYTES, null);
+          "QR text longer than " + limits.maxQrTextBytes(), null);
     }
     String prefix = acceptedPrefixes.stream().filter(text::startsWith).findFirst()
         .orElseThrow(() -> new MalformedInputException("unknown QR prefix (accepted: "
             + acceptedPrefixes + ")"));
     byte[] compressed = Base45.decode(text.substring(prefix.length()));
-    return new Decoded(prefix, Zlib.decompress(compressed, Limits.MAX_DECOMPRESSED_BYTES));
+    return new Decoded(prefix, Zlib.decompress(compressed, limits.maxDecompressedBytes()));
   }
 }

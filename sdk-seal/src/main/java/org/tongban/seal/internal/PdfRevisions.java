@@ -141,7 +141,8 @@ public final class PdfRevisions {
    * @param permissions what the signature allows (its FieldMDP lock is applied here)
    * @return the changes, empty if nothing after the revision changes the document
    * @throws IOException if either revision cannot be read (a parser's stack overflow on a
-   *     deeply nested graph, or a graph too large to walk, included)
+   *     deeply nested graph, a graph too large to walk, or a parser's runtime exception
+   *     included)
    */
   public static List<Change> changes(byte[] pdf, int signedEnd, Permissions permissions)
       throws IOException {
@@ -149,6 +150,9 @@ public final class PdfRevisions {
       return new PdfRevisions(permissions).classify(pdf, signedEnd);
     } catch (StackOverflowError e) {
       throw new IOException("object graph too deep", e);
+    } catch (RuntimeException e) {
+      // PDFBox's lenient parser signals some malformed input this way.
+      throw new IOException("malformed update", e);
     }
   }
 

@@ -131,8 +131,8 @@ import org.tongban.seal.internal.XrefFrees;
  * is drawn over the page by design, so a later signer can cover content: each signature's
  * result names its signer, and a reader should show them all.
  *
- * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED} (over {@link Limits#MAX_PDF_BYTES}, or over
- * {@link Limits#MAX_PDF_REVISIONS} revisions or signatures when later updates must be
+ * <p>Rejects: {@link Reason#SIZE_LIMIT_EXCEEDED} (over {@link Limits#maxPdfBytes()}, or over
+ * {@link Limits#maxPdfRevisions()} revisions or signatures when later updates must be
  * classified), {@link Reason#FORMAT_FAILURE} (not a PDF, no
  * signature, malformed CMS), {@link Reason#BYTE_RANGE_INVALID}, {@link Reason#HASH_FAILURE},
  * {@link Reason#DOCUMENT_MODIFIED_AFTER_SEAL}, {@link Reason#SIGNATURE_DICTIONARY_CHANGED},
@@ -165,6 +165,7 @@ public final class PdfSealVerifier {
 
   private final TrustPolicy trust;
   private final ModificationPolicy modifications;
+  private final Limits limits;
   /** For the {@code ses} format: the data-seal verifier, fed the byte ranges. */
   private final SealVerifier seals;
   /**
@@ -177,7 +178,8 @@ public final class PdfSealVerifier {
   private PdfSealVerifier(Builder b) {
     this.trust = b.trust;
     this.modifications = b.modifications;
-    this.seals = SealVerifier.builder(b.trust).build();
+    this.limits = b.limits;
+    this.seals = SealVerifier.builder(b.trust).limits(b.limits).build();
   }
 
   /**
@@ -194,13 +196,13 @@ public final class PdfSealVerifier {
   /**
    * Verifies every signature of a PDF.
    *
-   * @param pdf the file, at most {@link Limits#MAX_PDF_BYTES}
+   * @param pdf the file, at most {@link Limits#maxPdfBytes()} (256 MiB by default)
    * @return the report
    */
   public PdfVerificationReport verify(byte[] pdf) {
     Objects.requireNonNull(pdf, "pdf");
     Instant now = trust.clock().instant();
-    if (pdf.length > Limits.MAX_PDF_BYTES) {
+    if (pdf.length > limits.maxPdfBytes()) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
     List<SigField> fields = new ArrayList<>();
@@ -245,8 +247,8 @@ public final class PdfSealVerifier {
     // first. A file whose only signature covers all of it needs no classification, and skips
     // this scan (it costs as much as SHA-256 over the file).
     boolean classify = fields.size() > 1 || claimedEnd(fields.get(0)) != pdf.length;
-    if (classify && (fields.size() > Limits.MAX_PDF_REVISIONS
-        || revisions(pdf) > Limits.MAX_PDF_REVISIONS)) {
+    if (classify && (fields.size() > limits.maxPdfRevisions()
+        || revisions(pdf) > limits.maxPdfRevisions())) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
     // Revision order: by where each signed range claims to end (malformed ranges last).
@@ -407,7 +409,7 @@ public final class PdfSealVerifier {
     // CMS structure.
     ParsedCms cms;
     try {
-      cms = ParsedCms.parse(gap, this::certificate);
+      cms = ParsedCms.parse(gap, limits.maxAsn1Bytes(), this::certificate);
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -693,11 +695,11 @@ public final class PdfSealVerifier {
   }
 
   /** The one ASN.1 SEQUENCE at the start of {@code /Contents}, which only zeros may follow. */
-  private static byte[] leadingValue(byte[] contents) {
+  private static byte[] leadingValue(byte[] contents, int maxBytes) {
     if (contents.length == 0 || contents[0] != 0x30) {
       throw new MalformedInputException("/Contents does not start with an ASN.1 SEQUENCE");
     }
-    int length = Der.berLength(contents, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
+    int length = Der.berLength(contents, maxBytes, Limits.MAX_ASN1_DEPTH);
     for (int i = length; i < contents.length; i++) {
       if (contents[i] != 0) {
         throw new MalformedInputException("bytes after the signature are not zero padding");
@@ -711,7 +713,7 @@ public final class PdfSealVerifier {
       byte[] pdf, int[] range, boolean whole) {
     byte[] der;
     try {
-      der = leadingValue(contents);
+      der = leadingValue(contents, limits.maxAsn1Bytes());
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -750,10 +752,10 @@ public final class PdfSealVerifier {
       X509Certificate of(byte[] der) throws CertificateException;
     }
 
-    static ParsedCms parse(byte[] contents, Certificates certificates) {
+    static ParsedCms parse(byte[] contents, int maxBytes, Certificates certificates) {
       // BER, not only DER: common signers (BouncyCastle's CMS generator among them) write
       // indefinite lengths. The signed attributes are re-encoded as DER before verification.
-      byte[] ber = leadingValue(contents);
+      byte[] ber = leadingValue(contents, maxBytes);
       try {
         return read(ber, certificates);
       } catch (MalformedInputException e) {
@@ -876,6 +878,7 @@ public final class PdfSealVerifier {
   public static final class Builder {
     private final TrustPolicy trust;
     private ModificationPolicy modifications = ModificationPolicy.STRICT;
+    private Limits limits = Limits.defaults();
 
     private Builder(TrustPolicy trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
@@ -891,6 +894,17 @@ public final class PdfSealVerifier {
      */
     public Builder modificationPolicy(ModificationPolicy policy) {
       this.modifications = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the size limits of what it parses.
+     *
+     * @param limits the limits; {@link Limits#defaults()} by default
+     * @return this builder
+     */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -190,8 +190,20 @@ public final class SesSeal {
    * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
    */
   public static SesSeal parse(byte[] der) {
+    return parse(der, Limits.defaults());
+  }
+
+  /**
+   * Parses a seal strictly, within the given size limits.
+   *
+   * @param der the DER bytes
+   * @param limits the limits; the size bound is {@link Limits#maxAsn1Bytes()}
+   * @return the seal
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static SesSeal parse(byte[] der, Limits limits) {
     Objects.requireNonNull(der, "der");
-    ASN1Primitive p = Der.decode(der, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
+    ASN1Primitive p = Der.decode(der, limits.maxAsn1Bytes(), Limits.MAX_ASN1_DEPTH);
     return fromAsn1(p, der.clone());
   }
 

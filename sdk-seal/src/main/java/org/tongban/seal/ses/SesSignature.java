@@ -121,8 +121,20 @@ public final class SesSignature {
    * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
    */
   public static SesSignature parse(byte[] der) {
+    return parse(der, Limits.defaults());
+  }
+
+  /**
+   * Parses a signature strictly, within the given size limits.
+   *
+   * @param der the DER bytes
+   * @param limits the limits; the size bound is {@link Limits#maxAsn1Bytes()}
+   * @return the signature
+   * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
+   */
+  public static SesSignature parse(byte[] der, Limits limits) {
     Objects.requireNonNull(der, "der");
-    ASN1Primitive p = Der.decode(der, Limits.MAX_ASN1_BYTES, Limits.MAX_ASN1_DEPTH);
+    ASN1Primitive p = Der.decode(der, limits.maxAsn1Bytes(), Limits.MAX_ASN1_DEPTH);
     try {
       return new SesSignature(der.clone(), Asn1Read.seq(p));
     } catch (MalformedInputException e) {
