@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -73,7 +72,7 @@ public class PdfSealVerifyBenchmark {
   public void setUp() {
     DemoPki pki = DemoPki.create(KeyType.valueOf(algorithm), "Bench");
     DemoPki.Issued dept = pki.issueLeaf("CN=Dept,C=CN");
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.empty(), 42, 150);
+    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", 42, 150);
     pdf = PdfSealer.builder().build().seal(document(megabytes * 1_000_000),
         SealPicture.of("PNG", png, 42, 42), PdfSealPlacement.lastPageBottomRight(),
         dept.signingKey());

@@ -6,7 +6,6 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -71,7 +70,7 @@ public class SealVerifyBenchmark {
     DemoPki pki = DemoPki.create(KeyType.SM2, "Bench");
     DemoPki.Issued maker = pki.issueLeaf("CN=Maker,C=CN");
     DemoPki.Issued holder = pki.issueLeaf("CN=Holder,C=CN");
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.empty(), 42, 150);
+    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", 42, 150);
     SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
         .name("基准测试印章").picture(SealPicture.of("PNG", png, 42, 42))
         .validity(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(30)))

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,7 +86,7 @@ public class TokenVerifyBenchmark {
     signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
     raw = VerificationKey.builder(kp.getPublic()).algorithm(issuer.algorithm().algorithm())
         .parameters(issuer.algorithm().parameters()).build().verifier();
-    if (!verifier.verifyIdToken(token, Optional.empty()).isValid()
+    if (!verifier.verifyIdToken(token).isValid()
         || !raw.isValid(signature, signingInput)) {
       throw new IllegalStateException("setup: the token does not verify");
     }
@@ -116,7 +115,7 @@ public class TokenVerifyBenchmark {
    */
   @Benchmark
   public VerificationResult<VerifiedToken> tongbanVerifyIdToken() {
-    return verifier.verifyIdToken(token, Optional.empty());
+    return verifier.verifyIdToken(token);
   }
 
   /**
@@ -142,7 +141,7 @@ public class TokenVerifyBenchmark {
   @Group("pair")
   @GroupThreads(1)
   public VerificationResult<VerifiedToken> pairTongban() {
-    return verifier.verifyIdToken(token, Optional.empty());
+    return verifier.verifyIdToken(token);
   }
 
   /**

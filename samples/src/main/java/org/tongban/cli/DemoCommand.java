@@ -343,7 +343,7 @@ final class DemoCommand implements Callable<Integer> {
     // checked here), and without one (licence.png, which the CLI can re-check offline).
     LicenseIssuer licenceIssuer = LicenseIssuer.builder(issuer.signingKey()).build();
     IssuedLicense issued = licenceIssuer.issue(licence,
-        Optional.of(new StatusReference(listUri, 42)));
+        new StatusReference(listUri, 42));
     IssuedLicense offline = licenceIssuer.issue(licence);
     Path png = work.resolve("licence.png");
     Files.write(png, QrImages.renderPng(offline.text(), QrImages.Options.defaults()));
@@ -492,7 +492,7 @@ final class DemoCommand implements Callable<Integer> {
   private byte[] sealPicture(String name, String line) {
     List<String> missing = SealPictures.undrawable(name + line);
     if (missing.isEmpty()) {
-      return SealPictures.roundSeal(name, Optional.of(line), 42, 300);
+      return SealPictures.roundSeal(name, line, 42, 300);
     }
     String note = "no installed font can draw " + String.join(" ", missing)
         + "; the seal picture is drawn without its text (Debian: apt-get install "

@@ -35,7 +35,7 @@ final class KeyFiles {
           + "give --password-file FILE (the password on its first line)");
     }
     char[] password = password(passwordFile.get());
-    SigningKeys.KeyEntry e = SigningKeys.readPkcs12(key, password, Optional.empty());
+    SigningKeys.KeyEntry e = SigningKeys.readPkcs12(key, password);
     java.util.Arrays.fill(password, '\0');
     return new Loaded(e.privateKey(), e.chain());
   }

@@ -94,7 +94,7 @@ final class SealCommand {
       return SealPicture.of(t.equals("JPEG") ? "JPG" : t, bytes, sizeMm, sizeMm);
     }
     return SealPicture.of("PNG", SealPictures.roundSeal(name.length() > 40
-        ? name.substring(0, 40) : name, Optional.empty(), Math.max(20, Math.min(80, sizeMm)),
+        ? name.substring(0, 40) : name, Math.max(20, Math.min(80, sizeMm)),
         300), sizeMm, sizeMm);
   }
 

@@ -134,8 +134,8 @@ final class TokenCommand {
       String token = switch (type) {
         case id -> issuer.idToken(sub, aud, Duration.ofSeconds(ttl), extra);
         case access -> issuer.accessToken(sub, aud, aud, Duration.ofSeconds(ttl), extra);
-        case logout -> issuer.logoutToken(aud, Optional.of(sub), Optional.ofNullable(
-            (String) extra.get("sid")));
+        case logout -> extra.get("sid") instanceof String sid
+            ? issuer.logoutToken(aud, sub, sid) : issuer.subjectLogoutToken(aud, sub);
       };
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("type", type.name());
@@ -234,7 +234,7 @@ final class TokenCommand {
       TokenVerifier v = b.build();
       String t = token != null ? token : stdinToken();
       VerificationResult<VerifiedToken> r = switch (type) {
-        case id -> v.verifyIdToken(t, Optional.ofNullable(nonce));
+        case id -> nonce != null ? v.verifyIdToken(t, nonce) : v.verifyIdToken(t);
         case access -> v.verifyAccessToken(t);
         case logout -> v.verifyLogoutToken(t);
       };

@@ -91,7 +91,7 @@ class CliLicenseTest {
           "91350100M000100Y43", "STATUS3", "001").toString());
       org.tongban.license.License lic = org.tongban.license.License.fromWire(wire, today);
       String text = org.tongban.license.LicenseIssuer.builder(sk).build().issue(lic,
-          java.util.Optional.of(new org.tongban.license.StatusReference(list, 3))).text();
+          new org.tongban.license.StatusReference(list, 3)).text();
       org.tongban.license.StatusListIssuer lists = org.tongban.license.StatusListIssuer
           .builder(sk).build();
       server.serve("/status/1", () -> lists.issue(list, 16, java.util.Map.of(3,

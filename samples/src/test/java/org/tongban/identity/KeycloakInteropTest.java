@@ -218,8 +218,7 @@ class KeycloakInteropTest {
   @Test
   void realTokens_verify_andNoKindPassesAsAnother() throws Exception {
     Map<String, Object> t = login();
-    VerificationResult<VerifiedToken> id = verifier.verifyIdToken((String) t.get("id_token"),
-        Optional.empty());
+    VerificationResult<VerifiedToken> id = verifier.verifyIdToken((String) t.get("id_token"));
     assertTrue(id.isValid(), id.toString());
     assertEquals("San Zhang", id.orElseThrow().string("name").orElseThrow());
     VerificationResult<VerifiedToken> access = verifier.verifyAccessToken(
@@ -227,7 +226,7 @@ class KeycloakInteropTest {
     assertTrue(access.isValid(), access.toString());
     assertEquals(TokenKind.PLATFORM_ACCESS_TOKEN, access.orElseThrow().kind());
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), verifier.verifyIdToken(
-        (String) t.get("access_token"), Optional.empty()).reason());
+        (String) t.get("access_token")).reason());
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), verifier.verifyAccessToken(
         (String) t.get("id_token")).reason());
     // Keycloak's discovery advertises HS256; this verifier is pinned to RS256 and ignores it.
@@ -240,7 +239,7 @@ class KeycloakInteropTest {
   @Test
   void aRealBackChannelLogout_endsTheSession() throws Exception {
     Map<String, Object> t = login();
-    VerifiedToken id = verifier.verifyIdToken((String) t.get("id_token"), Optional.empty())
+    VerifiedToken id = verifier.verifyIdToken((String) t.get("id_token"))
         .orElseThrow();
     Identity who = IdentityMapper.builder().build().map(id).orElseThrow();
     SESSIONS.register(new SessionRegistry.Session("local-1", issuer, who, Instant.now()));
@@ -259,7 +258,7 @@ class KeycloakInteropTest {
 
   @Test
   void keyRotation_isPickedUp() throws Exception {
-    String before = verifier.verifyIdToken((String) login().get("id_token"), Optional.empty())
+    String before = verifier.verifyIdToken((String) login().get("id_token"))
         .orElseThrow().jws().key().keyId().orElseThrow();
     String admin = admin();
     HttpRequest realm = HttpRequest.newBuilder(URI.create(base + "/admin/realms/tongban"))
@@ -275,7 +274,7 @@ class KeycloakInteropTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(201, created.statusCode(), created.body());
     VerificationResult<VerifiedToken> after = verifier.verifyIdToken(
-        (String) login().get("id_token"), Optional.empty());
+        (String) login().get("id_token"));
     assertTrue(after.isValid(), after.toString());
     assertNotEquals(before, after.orElseThrow().jws().key().keyId().orElseThrow(),
         "signed with the new key, found by one refetch");

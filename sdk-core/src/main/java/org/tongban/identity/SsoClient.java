@@ -296,7 +296,8 @@ public final class SsoClient {
       return r.fail(EXCHANGE, Reason.AUTHORIZATION_FAILED, "no ID token (scope openid?)")
           .buildFailed();
     }
-    VerificationResult<VerifiedToken> id = verifier.verifyIdToken(idText, nonce);
+    VerificationResult<VerifiedToken> id = nonce.isPresent()
+        ? verifier.verifyIdToken(idText, nonce.get()) : verifier.verifyIdToken(idText);
     r.addAll(id);
     if (!id.isValid()) {
       return r.buildFailed();

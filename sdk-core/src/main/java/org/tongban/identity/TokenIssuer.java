@@ -167,15 +167,39 @@ public final class TokenIssuer {
    * nonce, a two-minute lifetime.
    *
    * @param clientId {@code aud}, the department app told to log out
-   * @param subject {@code sub}, if the platform names the person
-   * @param sessionId {@code sid}, if the platform names the session
+   * @param subject {@code sub}, the person
+   * @param sessionId {@code sid}, the session
    * @return the compact JWT
    */
-  public String logoutToken(String clientId, Optional<String> subject,
+  public String logoutToken(String clientId, String subject, String sessionId) {
+    return logout(clientId, Optional.of(subject), Optional.of(sessionId));
+  }
+
+  /**
+   * Issues a back-channel logout token naming only the person ({@code sub}): every session of
+   * theirs at the department app ends.
+   *
+   * @param clientId {@code aud}, the department app told to log out
+   * @param subject {@code sub}, the person
+   * @return the compact JWT
+   */
+  public String subjectLogoutToken(String clientId, String subject) {
+    return logout(clientId, Optional.of(subject), Optional.empty());
+  }
+
+  /**
+   * Issues a back-channel logout token naming only the session ({@code sid}).
+   *
+   * @param clientId {@code aud}, the department app told to log out
+   * @param sessionId {@code sid}, the session
+   * @return the compact JWT
+   */
+  public String sessionLogoutToken(String clientId, String sessionId) {
+    return logout(clientId, Optional.empty(), Optional.of(sessionId));
+  }
+
+  private String logout(String clientId, Optional<String> subject,
       Optional<String> sessionId) {
-    if (subject.isEmpty() && sessionId.isEmpty()) {
-      throw new IllegalArgumentException("a logout token names a subject, a session or both");
-    }
     Map<String, Object> c = base(Duration.ofMinutes(2), Map.of());
     c.put("aud", clientId);
     subject.ifPresent(s -> c.put("sub", s));

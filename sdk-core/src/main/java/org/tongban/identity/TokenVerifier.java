@@ -116,16 +116,25 @@ public final class TokenVerifier {
   }
 
   /**
-   * Verifies an ID token.
+   * Verifies an ID token of a login whose authorization request sent no nonce (a refresh, say):
+   * the {@code token.nonce} check is recorded as skipped.
    *
    * @param token the compact JWT
-   * @param expectedNonce the nonce the authorization request sent; empty when none was sent
    * @return the result
    */
-  public VerificationResult<VerifiedToken> verifyIdToken(String token,
-      Optional<String> expectedNonce) {
-    Objects.requireNonNull(expectedNonce, "expectedNonce");
-    return verify(token, TokenKind.ID_TOKEN, expectedNonce);
+  public VerificationResult<VerifiedToken> verifyIdToken(String token) {
+    return verify(token, TokenKind.ID_TOKEN, Optional.empty());
+  }
+
+  /**
+   * Verifies an ID token whose {@code nonce} must be the one the authorization request sent.
+   *
+   * @param token the compact JWT
+   * @param expectedNonce the nonce the authorization request sent
+   * @return the result
+   */
+  public VerificationResult<VerifiedToken> verifyIdToken(String token, String expectedNonce) {
+    return verify(token, TokenKind.ID_TOKEN, Optional.of(expectedNonce));
   }
 
   /**

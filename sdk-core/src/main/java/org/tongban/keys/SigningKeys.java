@@ -80,12 +80,29 @@ public final class SigningKeys {
    *
    * @param file the file
    * @param password the store password (owned by the caller, not cleared)
-   * @param alias the alias, or empty for the only key entry
+   * @param alias the alias of the key entry
    * @return the signing key
    * @throws KeyAccessException if the file cannot be read, the password is wrong, or the alias
-   *     is missing or ambiguous
+   *     is missing
    */
-  public static SigningKey fromPkcs12(Path file, char[] password, Optional<String> alias) {
+  public static SigningKey fromPkcs12(Path file, char[] password, String alias) {
+    return fromPkcs12(file, password, Optional.of(alias));
+  }
+
+  /**
+   * Reads the only key entry and its chain from a PKCS#12 file.
+   *
+   * @param file the file
+   * @param password the store password (owned by the caller, not cleared)
+   * @return the signing key
+   * @throws KeyAccessException if the file cannot be read, the password is wrong, or the file
+   *     holds no key entry or more than one
+   */
+  public static SigningKey fromPkcs12(Path file, char[] password) {
+    return fromPkcs12(file, password, Optional.empty());
+  }
+
+  private static SigningKey fromPkcs12(Path file, char[] password, Optional<String> alias) {
     KeyEntry e = readPkcs12(file, password, alias);
     return builder(e.privateKey()).certificateChain(e.chain()).keyId(e.alias()).build();
   }
@@ -124,12 +141,29 @@ public final class SigningKeys {
    *
    * @param file the file
    * @param password the store password (owned by the caller, not cleared)
-   * @param alias the alias, or empty for the only key entry
+   * @param alias the alias of the key entry
    * @return the entry
    * @throws KeyAccessException if the file cannot be read, the password is wrong, or the alias
-   *     is missing or ambiguous
+   *     is missing
    */
-  public static KeyEntry readPkcs12(Path file, char[] password, Optional<String> alias) {
+  public static KeyEntry readPkcs12(Path file, char[] password, String alias) {
+    return readPkcs12(file, password, Optional.of(alias));
+  }
+
+  /**
+   * Reads the only private key entry from a PKCS#12 file (at most {@link Pem#MAX_PEM_BYTES}).
+   *
+   * @param file the file
+   * @param password the store password (owned by the caller, not cleared)
+   * @return the entry
+   * @throws KeyAccessException if the file cannot be read, the password is wrong, or the file
+   *     holds no key entry or more than one
+   */
+  public static KeyEntry readPkcs12(Path file, char[] password) {
+    return readPkcs12(file, password, Optional.empty());
+  }
+
+  private static KeyEntry readPkcs12(Path file, char[] password, Optional<String> alias) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(alias, "alias");

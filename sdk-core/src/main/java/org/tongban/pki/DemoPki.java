@@ -118,19 +118,32 @@ public final class DemoPki {
   }
 
   /**
-   * Creates a PKI.
+   * Creates a PKI whose leaves name no CRL distribution point, on a given clock.
    *
    * @param keyType the key type of every key
    * @param name a short name used in the CA names
    * @param clock the clock for validity periods
-   * @param crlBase base URI of the CRLs (ending in '/'), if leaves should name one
    * @return the PKI
    */
-  public static DemoPki create(KeyType keyType, String name, Clock clock,
-      Optional<URI> crlBase) {
+  public static DemoPki create(KeyType keyType, String name, Clock clock) {
     return new DemoPki(Objects.requireNonNull(keyType, "keyType"),
         Objects.requireNonNull(name, "name"), Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(crlBase, "crlBase"));
+        Optional.empty());
+  }
+
+  /**
+   * Creates a PKI whose leaves name a CRL distribution point.
+   *
+   * @param keyType the key type of every key
+   * @param name a short name used in the CA names
+   * @param clock the clock for validity periods
+   * @param crlBase base URI of the CRLs (ending in '/')
+   * @return the PKI
+   */
+  public static DemoPki create(KeyType keyType, String name, Clock clock, URI crlBase) {
+    return new DemoPki(Objects.requireNonNull(keyType, "keyType"),
+        Objects.requireNonNull(name, "name"), Objects.requireNonNull(clock, "clock"),
+        Optional.of(crlBase));
   }
 
   /**

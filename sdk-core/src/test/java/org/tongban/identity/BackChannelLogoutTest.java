@@ -42,7 +42,7 @@ class BackChannelLogoutTest {
         KeySource.of(JsonWebKeys.parse(PLATFORM.jwks()))).algorithms(JwsAlgorithm.SM2SM3)
         .build(), sessions);
 
-    String bySid = PLATFORM.logoutToken("dept-a", Optional.of("p1"), Optional.of("s1"));
+    String bySid = PLATFORM.logoutToken("dept-a", "p1", "s1");
     BackChannelLogout.Response r = endpoint.handle(form(bySid));
     assertEquals(200, r.status());
     assertEquals(1, r.ended());
@@ -53,21 +53,20 @@ class BackChannelLogoutTest {
     assertEquals(400, replay.status());
     assertTrue(replay.body().contains("TOKEN_REPLAYED"), replay.body());
 
-    BackChannelLogout.Response bySub = endpoint.handle(form(PLATFORM.logoutToken("dept-a",
-        Optional.of("p1"), Optional.empty())));
+    BackChannelLogout.Response bySub = endpoint.handle(form(PLATFORM.subjectLogoutToken("dept-a",
+        "p1")));
     assertEquals(200, bySub.status());
     assertEquals(1, bySub.ended());
     assertEquals(1, sessions.size(), "only p2's session is left");
 
     // Another app's token, garbage, and a missing parameter: 400, nothing ended.
-    assertEquals(400, endpoint.handle(form(PLATFORM.logoutToken("dept-b", Optional.of("p2"),
-        Optional.empty()))).status());
+    assertEquals(400, endpoint.handle(form(PLATFORM.subjectLogoutToken("dept-b", "p2"))).status());
     assertEquals(400, endpoint.handle("logout_token=abc").status());
     assertEquals(400, endpoint.handle("").status());
     assertEquals(1, sessions.size());
     // A valid token naming nobody here: still 200 (the platform learns nothing).
-    assertEquals(200, endpoint.handle(form(PLATFORM.logoutToken("dept-a",
-        Optional.of("nobody"), Optional.empty()))).status());
+    assertEquals(200, endpoint.handle(form(PLATFORM.subjectLogoutToken("dept-a",
+        "nobody"))).status());
   }
 
   @Test

@@ -34,7 +34,7 @@ class IdentityMapperTest {
 
   private static VerifiedToken token(Map<String, Object> claims) {
     return VERIFIER.verifyIdToken(ISSUER.idToken("sub-1", "dept", Duration.ofMinutes(5),
-        claims), Optional.empty()).orElseThrow();
+        claims)).orElseThrow();
   }
 
   @Test

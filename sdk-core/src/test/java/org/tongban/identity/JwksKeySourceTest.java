@@ -134,21 +134,21 @@ class JwksKeySourceTest {
     TokenVerifier v = TokenVerifier.builder(ISS, "dept-a", s).algorithms(JwsAlgorithm.SM2SM3)
         .clock(clock).build();
     assertTrue(v.verifyIdToken(issuer(K1, "k1", clock).idToken("p", "dept-a",
-        Duration.ofMinutes(5), Map.of()), Optional.empty()).isValid());
+        Duration.ofMinutes(5), Map.of())).isValid());
     next.set(ok(issuer(K2, "k2", clock).jwks()));
     String rotated = issuer(K2, "k2", clock).idToken("p", "dept-a", Duration.ofMinutes(5),
         Map.of());
     clock.advance(Duration.ofSeconds(31));
-    assertTrue(v.verifyIdToken(rotated, Optional.empty()).isValid(), "picked up the new key");
+    assertTrue(v.verifyIdToken(rotated).isValid(), "picked up the new key");
     assertEquals(2, server.getRequestCount());
     // A kid nobody publishes: one refetch per minimum interval, not one per token.
     String unknown = issuer(K2, "k9", clock).idToken("p", "dept-a", Duration.ofMinutes(5),
         Map.of());
     clock.advance(Duration.ofSeconds(31));
-    assertEquals(Optional.of(Reason.KEY_NOT_FOUND), v.verifyIdToken(unknown, Optional.empty())
+    assertEquals(Optional.of(Reason.KEY_NOT_FOUND), v.verifyIdToken(unknown)
         .reason());
     for (int i = 0; i < 10; i++) {
-      v.verifyIdToken(unknown, Optional.empty());
+      v.verifyIdToken(unknown);
     }
     assertEquals(3, server.getRequestCount());
   }
@@ -202,19 +202,19 @@ class JwksKeySourceTest {
     next.set(new MockResponse.Builder().code(500).body("down").build());
     clock.advance(Duration.ofMinutes(20));
     VerificationResult<VerifiedToken> r = v.verifyIdToken(issuer(K1, "k1", clock).idToken("p",
-        "dept-a", Duration.ofMinutes(5), Map.of()), Optional.empty());
+        "dept-a", Duration.ofMinutes(5), Map.of()));
     assertTrue(r.isValid(), r.toString());
     assertEquals(List.of(Reason.STALE_KEYS_USED), r.warnings());
     clock.advance(Duration.ofMinutes(60));
     VerificationResult<VerifiedToken> late = v.verifyIdToken(issuer(K1, "k1", clock).idToken(
-        "p", "dept-a", Duration.ofMinutes(5), Map.of()), Optional.empty());
+        "p", "dept-a", Duration.ofMinutes(5), Map.of()));
     assertEquals(Indication.INDETERMINATE, late.indication());
     assertEquals(Optional.of(Reason.KEY_SOURCE_UNAVAILABLE), late.reason());
     // The endpoint back: fresh keys, no warning.
     next.set(ok(issuer(K1, "k1", clock).jwks()));
     clock.advance(Duration.ofSeconds(31));
     VerificationResult<VerifiedToken> back = v.verifyIdToken(issuer(K1, "k1", clock).idToken(
-        "p", "dept-a", Duration.ofMinutes(5), Map.of()), Optional.empty());
+        "p", "dept-a", Duration.ofMinutes(5), Map.of()));
     assertTrue(back.isValid() && back.warnings().isEmpty(), back.toString());
   }
 

@@ -2,7 +2,6 @@ package org.tongban.identity;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link TestPlatform} for tests in other packages (the servlet filter's). */
 public final class TestPlatformAccess implements AutoCloseable {
@@ -56,7 +55,7 @@ public final class TestPlatformAccess implements AutoCloseable {
    * @return a logout token
    */
   public String logoutToken(String clientId, String sid) {
-    return platform.tokens.logoutToken(clientId, Optional.empty(), Optional.of(sid));
+    return platform.tokens.sessionLogoutToken(clientId, sid);
   }
 
   /**

@@ -84,7 +84,7 @@ class TokenVerifierTest {
   }
 
   private static Optional<Reason> idReason(Map<String, Object> claims) {
-    return V.verifyIdToken(raw(header("JWT"), claims), Optional.empty()).reason();
+    return V.verifyIdToken(raw(header("JWT"), claims)).reason();
   }
 
   @ParameterizedTest
@@ -99,20 +99,19 @@ class TokenVerifierTest {
         .clock(CLOCK).build();
     VerificationResult<VerifiedToken> id = v.verifyIdToken(issuer.idToken("person-1",
         "dept-a", Duration.ofMinutes(5), Map.of("nonce", "n-1", "sid", "s-1")),
-        Optional.of("n-1"));
+        "n-1");
     assertTrue(id.isValid(), id.toString());
     assertEquals(Optional.of("person-1"), id.orElseThrow().subject());
     assertEquals(Optional.of("s-1"), id.orElseThrow().sessionId());
     assertEquals(TokenKind.ID_TOKEN, id.orElseThrow().kind());
     assertTrue(v.verifyAccessToken(issuer.accessToken("person-1", "dept-a", "dept-a",
         Duration.ofMinutes(5), Map.of("scope", "openid"))).isValid());
-    assertTrue(v.verifyLogoutToken(issuer.logoutToken("dept-a", Optional.empty(),
-        Optional.of("s-1"))).isValid());
+    assertTrue(v.verifyLogoutToken(issuer.sessionLogoutToken("dept-a", "s-1")).isValid());
   }
 
   @Test
   void idTokenRules_eachWithItsReason() {
-    assertTrue(V.verifyIdToken(raw(header("JWT"), idClaims()), Optional.empty()).isValid());
+    assertTrue(V.verifyIdToken(raw(header("JWT"), idClaims())).isValid());
     Map<String, Object> c = idClaims();
     c.put("iss", ISS + "/");
     assertEquals(Optional.of(Reason.ISSUER_MISMATCH), idReason(c));
@@ -152,16 +151,15 @@ class TokenVerifierTest {
     String token = raw(header("JWT"), idClaims());
     Limits tight = Limits.builder().maxTokenBytes(token.length() - 1).build();
     assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), verifier().limits(tight).build()
-        .verifyIdToken(token, Optional.empty()).reason());
+        .verifyIdToken(token).reason());
     assertTrue(verifier().limits(Limits.builder().maxTokenBytes(token.length()).build()).build()
-        .verifyIdToken(token, Optional.empty()).isValid());
+        .verifyIdToken(token).isValid());
     Map<String, Object> big = idClaims();
     big.put("note", "x".repeat(Limits.MAX_TOKEN_BYTES));
     String large = raw(header("JWT"), big);
-    assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), V.verifyIdToken(large,
-        Optional.empty()).reason());
+    assertEquals(Optional.of(Reason.SIZE_LIMIT_EXCEEDED), V.verifyIdToken(large).reason());
     assertTrue(verifier().limits(Limits.builder().maxTokenBytes(2 * Limits.MAX_TOKEN_BYTES)
-        .build()).build().verifyIdToken(large, Optional.empty()).isValid());
+        .build()).build().verifyIdToken(large).isValid());
     assertThrows(IllegalArgumentException.class,
         () -> Limits.builder().maxTokenBytes(4 * Limits.MAX_TOKEN_BYTES + 1));
     assertThrows(IllegalArgumentException.class, () -> Limits.builder().maxPdfBytes(0));
@@ -173,13 +171,13 @@ class TokenVerifierTest {
     TokenVerifier v = verifier().maxAuthenticationAge(Duration.ofMinutes(10)).build();
     Map<String, Object> c = idClaims();
     assertEquals(Optional.of(Reason.REQUIRED_CLAIM_MISSING), v.verifyIdToken(raw(header("JWT"),
-        c), Optional.empty()).reason(), "no auth_time");
+        c)).reason(), "no auth_time");
     c.put("auth_time", NOW.minusSeconds(300).getEpochSecond());
-    assertTrue(v.verifyIdToken(raw(header("JWT"), c), Optional.empty()).isValid());
+    assertTrue(v.verifyIdToken(raw(header("JWT"), c)).isValid());
     c.put("auth_time", NOW.minusSeconds(3600).getEpochSecond());
-    assertEquals(Optional.of(Reason.POLICY_FAILURE), v.verifyIdToken(raw(header("JWT"), c),
-        Optional.empty()).reason());
-    assertTrue(V.verifyIdToken(raw(header("JWT"), c), Optional.empty()).isValid(),
+    assertEquals(Optional.of(Reason.POLICY_FAILURE),
+        v.verifyIdToken(raw(header("JWT"), c)).reason());
+    assertTrue(V.verifyIdToken(raw(header("JWT"), c)).isValid(),
         "without max_age, auth_time is not judged");
   }
 
@@ -188,11 +186,11 @@ class TokenVerifierTest {
     Map<String, Object> c = idClaims();
     c.put("nonce", "n-1");
     String token = raw(header("JWT"), c);
-    assertTrue(V.verifyIdToken(token, Optional.of("n-1")).isValid());
+    assertTrue(V.verifyIdToken(token, "n-1").isValid());
     assertEquals(Optional.of(Reason.NONCE_MISMATCH),
-        V.verifyIdToken(token, Optional.of("n-2")).reason());
+        V.verifyIdToken(token, "n-2").reason());
     assertEquals(Optional.of(Reason.NONCE_MISMATCH), V.verifyIdToken(raw(header("JWT"),
-        idClaims()), Optional.of("n-1")).reason());
+        idClaims()), "n-1").reason());
   }
 
   @Test
@@ -200,11 +198,9 @@ class TokenVerifierTest {
     String id = ISSUER.idToken("p", "dept-a", Duration.ofMinutes(5), Map.of());
     String access = ISSUER.accessToken("p", "dept-a", "dept-a", Duration.ofMinutes(5),
         Map.of());
-    String logout = ISSUER.logoutToken("dept-a", Optional.of("p"), Optional.empty());
-    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyIdToken(access,
-        Optional.empty()).reason());
-    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyIdToken(logout,
-        Optional.empty()).reason());
+    String logout = ISSUER.subjectLogoutToken("dept-a", "p");
+    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyIdToken(access).reason());
+    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyIdToken(logout).reason());
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyAccessToken(id).reason());
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyAccessToken(logout)
         .reason());
@@ -213,7 +209,7 @@ class TokenVerifierTest {
         .reason());
     // An unknown typ is not an ID token either.
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), V.verifyIdToken(raw(
-        header("secevent+jwt"), idClaims()), Optional.empty()).reason());
+        header("secevent+jwt"), idClaims())).reason());
   }
 
   @Test
@@ -234,9 +230,9 @@ class TokenVerifierTest {
     idc.put("typ", "ID");
     assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), platform.verifyAccessToken(
         raw(header("JWT"), idc)).reason());
-    assertTrue(platform.verifyIdToken(raw(header("JWT"), idc), Optional.empty()).isValid());
-    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH), platform.verifyIdToken(keycloakLike,
-        Optional.empty()).reason());
+    assertTrue(platform.verifyIdToken(raw(header("JWT"), idc)).isValid());
+    assertEquals(Optional.of(Reason.TOKEN_TYPE_MISMATCH),
+        platform.verifyIdToken(keycloakLike).reason());
     c.put("azp", "dept-b");
     assertEquals(Optional.of(Reason.AUDIENCE_MISMATCH), platform.verifyAccessToken(
         raw(header("JWT"), c)).reason());
@@ -260,7 +256,7 @@ class TokenVerifierTest {
   @Test
   void logoutTokens_oneUseOnly_noNonce_needJtiAndSidOrSub() {
     TokenVerifier v = verifier().build();
-    String logout = ISSUER.logoutToken("dept-a", Optional.of("p"), Optional.of("s"));
+    String logout = ISSUER.logoutToken("dept-a", "p", "s");
     assertTrue(v.verifyLogoutToken(logout).isValid());
     assertEquals(Optional.of(Reason.TOKEN_REPLAYED), v.verifyLogoutToken(logout).reason());
     Map<String, Object> c = new LinkedHashMap<>();
@@ -293,14 +289,14 @@ class TokenVerifierTest {
     };
     VerificationResult<VerifiedToken> r = TokenVerifier.builder(ISS, "dept-a", down)
         .algorithms(JwsAlgorithm.SM2SM3).clock(CLOCK).build()
-        .verifyIdToken(raw(header("JWT"), idClaims()), Optional.empty());
+        .verifyIdToken(raw(header("JWT"), idClaims()));
     assertEquals(Indication.INDETERMINATE, r.indication());
     assertEquals(Optional.of(Reason.KEY_SOURCE_UNAVAILABLE), r.reason());
     KeySource stale = kid -> new KeySource.Keys(JsonWebKeys.parse(ISSUER.jwks()),
         Optional.of(Duration.ofMinutes(7)));
     VerificationResult<VerifiedToken> s = TokenVerifier.builder(ISS, "dept-a", stale)
         .algorithms(JwsAlgorithm.SM2SM3).clock(CLOCK).build()
-        .verifyIdToken(raw(header("JWT"), idClaims()), Optional.empty());
+        .verifyIdToken(raw(header("JWT"), idClaims()));
     assertTrue(s.isValid(), s.toString());
     assertEquals(List.of(Reason.STALE_KEYS_USED), s.warnings());
   }
@@ -313,7 +309,7 @@ class TokenVerifierTest {
         .clockSkew(Duration.ofSeconds(-1)));
     TokenVerifier rsaOnly = TokenVerifier.builder(ISS, "dept-a", KEYS).clock(CLOCK).build();
     assertEquals(Optional.of(Reason.ALGORITHM_NOT_ALLOWED), rsaOnly.verifyIdToken(
-        raw(header("JWT"), idClaims()), Optional.empty()).reason());
+        raw(header("JWT"), idClaims())).reason());
   }
 
   @Test
@@ -326,18 +322,17 @@ class TokenVerifierTest {
         {"nbf", new java.math.BigInteger("-99999999999999999999999")}}) {
       Map<String, Object> c = idClaims();
       c.put((String) bad[0], bad[1]);
-      VerificationResult<VerifiedToken> r = V.verifyIdToken(raw(header("JWT"), c),
-          Optional.empty());
+      VerificationResult<VerifiedToken> r = V.verifyIdToken(raw(header("JWT"), c));
       ResultAssertions.assertResult(r, Indication.FAILED, Reason.REQUIRED_CLAIM_MISSING);
     }
     Map<String, Object> authTime = idClaims();
     authTime.put("auth_time", Long.MAX_VALUE);
     ResultAssertions.assertResult(verifier().maxAuthenticationAge(Duration.ofMinutes(5))
-        .build().verifyIdToken(raw(header("JWT"), authTime), Optional.empty()),
+        .build().verifyIdToken(raw(header("JWT"), authTime)),
         Indication.FAILED, Reason.REQUIRED_CLAIM_MISSING);
     // The far but representable end of the range is a date like any other.
     Map<String, Object> far = idClaims();
     far.put("exp", VerifiedToken.MAX_NUMERIC_DATE);
-    assertTrue(V.verifyIdToken(raw(header("JWT"), far), Optional.empty()).isValid());
+    assertTrue(V.verifyIdToken(raw(header("JWT"), far)).isValid());
   }
 }

@@ -13,7 +13,6 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,15 +68,15 @@ class PemAndPkcs12Test {
     PrivateKey pk = leaf.privateKey();
     SigningKeys.writePkcs12(out, pk, leaf.chain(), "seal", "pw".toCharArray());
     Files.write(p12, out.toByteArray());
-    SigningKey back = SigningKeys.fromPkcs12(p12, "pw".toCharArray(), Optional.empty());
+    SigningKey back = SigningKeys.fromPkcs12(p12, "pw".toCharArray());
     assertEquals(leaf.chain(), back.certificateChain());
     VerificationKey.of(leaf.certificate()).verify(back.sign(MSG), MSG);
 
     KeyAccessException e = assertThrows(KeyAccessException.class,
-        () -> SigningKeys.fromPkcs12(p12, "wrong".toCharArray(), Optional.empty()));
+        () -> SigningKeys.fromPkcs12(p12, "wrong".toCharArray()));
     assertTrue(e.getMessage().contains("PKCS#12"));
     assertThrows(KeyAccessException.class,
-        () -> SigningKeys.fromPkcs12(p12, "pw".toCharArray(), Optional.of("nope")));
+        () -> SigningKeys.fromPkcs12(p12, "pw".toCharArray(), "nope"));
   }
 
   @Test

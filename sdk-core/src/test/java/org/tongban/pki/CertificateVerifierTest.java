@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +46,7 @@ class CertificateVerifierTest {
 
   private static DemoPki pki(KeyType type, String name) {
     DemoPki pki = DemoPki.create(type, name, Clock.systemUTC(),
-        Optional.of(server.base().resolve("/" + name + "/")));
+        server.base().resolve("/" + name + "/"));
     server.serve("/" + name + "/intermediate.crl", () -> encoded(pki.intermediateCrl()));
     server.serve("/" + name + "/root.crl", () -> encoded(pki.rootCrl()));
     return pki;
@@ -92,7 +91,7 @@ class CertificateVerifierTest {
   @Test
   void verify_expiredLeaf_failsWithCertExpired() {
     DemoPki pki = DemoPki.create(KeyType.SM2, "expired",
-        Clock.offset(Clock.systemUTC(), Duration.ofDays(-30)), Optional.empty());
+        Clock.offset(Clock.systemUTC(), Duration.ofDays(-30)));
     Instant now = Instant.now();
     DemoPki.Issued leaf = pki.issueLeaf("CN=Old,C=CN",
         Set.of(KeyUsage.DIGITAL_SIGNATURE), now.minus(Duration.ofDays(10)),
@@ -143,7 +142,7 @@ class CertificateVerifierTest {
   @Test
   void verify_crlUnreachable_isIndeterminateRevocationUnknown() {
     DemoPki pki = DemoPki.create(KeyType.SM2, "unreachable", Clock.systemUTC(),
-        Optional.of(server.base().resolve("/nothing-here/")));
+        server.base().resolve("/nothing-here/"));
     DemoPki.Issued leaf = pki.issueLeaf("CN=Leaf,C=CN");
     VerificationResult<CertificatePath> r = verifier(pki).verify(leaf.chain());
     ResultAssertions.assertResult(r, Indication.INDETERMINATE, Reason.REVOCATION_UNKNOWN);
@@ -180,7 +179,7 @@ class CertificateVerifierTest {
   @Test
   void verify_oversizedCrl_isIndeterminateAndBounded() {
     DemoPki pki = DemoPki.create(KeyType.SM2, "huge", Clock.systemUTC(),
-        Optional.of(server.base().resolve("/huge/")));
+        server.base().resolve("/huge/"));
     server.serve("/huge/intermediate.crl", () -> new byte[64 * 1024]);
     DemoPki.Issued leaf = pki.issueLeaf("CN=Leaf,C=CN");
     CertificateVerifier v = CertificateVerifier.builder(pki.trustAnchors())

@@ -10,7 +10,6 @@ import org.tongban.KeyAccessException;
 import org.tongban.SigningException;
 import org.tongban.UnsupportedAlgorithmException;
 import org.tongban.crypto.SignatureAlgorithm;
-import org.tongban.crypto.SignatureEncoding;
 import org.tongban.crypto.SignatureParameters;
 import org.tongban.crypto.SigningKey;
 import org.tongban.crypto.VerificationKey;
@@ -95,7 +94,7 @@ public final class LicenseIssuer {
    * @return the prepared licence
    */
   public PreparedLicense prepare(License license) {
-    return prepare(license, java.util.Optional.empty());
+    return prepareClaims(license, java.util.Optional.empty());
   }
 
   /**
@@ -105,9 +104,13 @@ public final class LicenseIssuer {
    * @param status where its status is published
    * @return the prepared licence
    */
-  public PreparedLicense prepare(License license, java.util.Optional<StatusReference> status) {
+  public PreparedLicense prepare(License license, StatusReference status) {
+    return prepareClaims(license, java.util.Optional.of(status));
+  }
+
+  private PreparedLicense prepareClaims(License license,
+      java.util.Optional<StatusReference> status) {
     Objects.requireNonNull(license, "license");
-    Objects.requireNonNull(status, "status");
     CBORObject claims = CBORObject.NewOrderedMap();
     claims.Add(CBORObject.FromObject(1), CBORObject.FromObject(license.issuingAuthorityCode()));
     claims.Add(CBORObject.FromObject(6), CBORObject.FromObject(clock.instant().getEpochSecond()));
@@ -156,7 +159,8 @@ public final class LicenseIssuer {
    * @return the issued licence
    */
   public IssuedLicense issue(License license) {
-    return issue(license, java.util.Optional.empty());
+    PreparedLicense p = prepare(license);
+    return complete(p, IssuerKeys.signRaw(key, p.toBeSigned()));
   }
 
   /**
@@ -166,7 +170,7 @@ public final class LicenseIssuer {
    * @param status where its status is published
    * @return the issued licence
    */
-  public IssuedLicense issue(License license, java.util.Optional<StatusReference> status) {
+  public IssuedLicense issue(License license, StatusReference status) {
     PreparedLicense p = prepare(license, status);
     return complete(p, IssuerKeys.signRaw(key, p.toBeSigned()));
   }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.tongban.crypto.KeyType;
@@ -59,9 +58,9 @@ class LicenseStatusTest {
       server.serve("/status/1", published::get);
 
       String a = f.issuer().issue(LicenseFixtures.businessLicence("S1"),
-          Optional.of(new StatusReference(uri, 7))).text();
+          new StatusReference(uri, 7)).text();
       String b = f.issuer().issue(LicenseFixtures.businessLicence("S2"),
-          Optional.of(new StatusReference(uri, 8))).text();
+          new StatusReference(uri, 8)).text();
       LicenseVerifier v = LicenseVerifier.builder(List.of(f.cert))
           .statusSource(StatusListSource.builder(List.of(f.cert)).clock(clock).build())
               .clock(clock).build();

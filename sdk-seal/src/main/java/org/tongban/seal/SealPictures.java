@@ -45,19 +45,35 @@ public final class SealPictures {
   private SealPictures() {}
 
   /**
-   * Draws a round organisation seal.
+   * Draws a round organisation seal with the organisation name along the arc and a star.
    *
    * @param name the organisation name drawn along the arc, 1–40 characters
-   * @param horizontalText optional text under the star
    * @param diameterMm the diameter in mm (e.g. 42 for an official seal), 20–80
    * @param dpi resolution, 72–1200
    * @return PNG bytes, transparent background
    * @throws IllegalStateException naming the characters no installed font can draw
    */
-  public static byte[] roundSeal(String name, Optional<String> horizontalText, int diameterMm,
+  public static byte[] roundSeal(String name, int diameterMm, int dpi) {
+    return draw(name, Optional.empty(), diameterMm, dpi);
+  }
+
+  /**
+   * Draws a round organisation seal with a line of text under the star (e.g. 合同专用章).
+   *
+   * @param name the organisation name drawn along the arc, 1–40 characters
+   * @param horizontalText the text under the star
+   * @param diameterMm the diameter in mm (e.g. 42 for an official seal), 20–80
+   * @param dpi resolution, 72–1200
+   * @return PNG bytes, transparent background
+   * @throws IllegalStateException naming the characters no installed font can draw
+   */
+  public static byte[] roundSeal(String name, String horizontalText, int diameterMm, int dpi) {
+    return draw(name, Optional.of(horizontalText), diameterMm, dpi);
+  }
+
+  private static byte[] draw(String name, Optional<String> horizontalText, int diameterMm,
       int dpi) {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(horizontalText, "horizontalText");
     if (name.isBlank() || name.codePointCount(0, name.length()) > 40) {
       throw new IllegalArgumentException("name must have 1-40 characters");
     }

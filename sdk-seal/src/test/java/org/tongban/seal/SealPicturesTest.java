@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.tongban.seal.ses.SealPicture;
@@ -47,7 +46,7 @@ class SealPicturesTest {
   @Test
   void roundSeal_isTrueSizeRedRingStarAndText() throws Exception {
     requireFontsFor(NAME + "合同专用章");
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 300);
+    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", "合同专用章", 42, 300);
     assertTrue(SealPicture.of("PNG", png, 42, 42).contentMatchesType());
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
     int size = (int) Math.round(42 / 25.4 * 300);
@@ -85,7 +84,7 @@ class SealPicturesTest {
     String name = "某某市公安局第1分局";
     requireFontsFor(name + "Office 2");
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(
-        SealPictures.roundSeal(name, Optional.of("Office 2"), 42, 300)));
+        SealPictures.roundSeal(name, "Office 2", 42, 300)));
     assertTrue(redIn(img, 0.2, 0.8, 0.08, 0.3) > 500, "the name along the arc");
     assertTrue(redIn(img, 0.3, 0.7, 0.72, 0.84) > 100, "the Latin line under the star");
   }
@@ -94,7 +93,7 @@ class SealPicturesTest {
   void roundSeal_characterNoFontCanDraw_isNamedInTheError() {
     // U+0378 is unassigned: no font has it.
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> SealPictures.roundSeal("A\u0378B\u0378", Optional.empty(), 42, 300));
+        () -> SealPictures.roundSeal("A\u0378B\u0378", 42, 300));
     assertTrue(e.getMessage().contains("\u0378 (U+0378)"), e.getMessage());
     assertTrue(e.getMessage().contains("fonts-wqy-zenhei"), e.getMessage());
     assertEquals(List.of("\u0378"), SealPictures.undrawable("A\u0378B\u0378"));
@@ -113,8 +112,8 @@ class SealPicturesTest {
   @Test
   void roundSeal_badArguments_rejected() {
     assertThrows(IllegalArgumentException.class,
-        () -> SealPictures.roundSeal("", Optional.empty(), 42, 300));
+        () -> SealPictures.roundSeal("", 42, 300));
     assertThrows(IllegalArgumentException.class,
-        () -> SealPictures.roundSeal("x", Optional.empty(), 5, 300));
+        () -> SealPictures.roundSeal("x", 5, 300));
   }
 }

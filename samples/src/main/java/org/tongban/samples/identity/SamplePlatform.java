@@ -228,7 +228,7 @@ public final class SamplePlatform implements AutoCloseable {
       String user = sessions.remove(sid.get());
       for (String clientId : sessionClients.getOrDefault(sid.get(), java.util.Set.of())) {
         Client c = clients.get(clientId);
-        String lt = tokens.logoutToken(clientId, Optional.of(user), sid);
+        String lt = tokens.logoutToken(clientId, user, sid.get());
         try {
           http.send(HttpRequest.newBuilder(c.backChannelLogout())
               .header("Content-Type", "application/x-www-form-urlencoded")

@@ -4,7 +4,6 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.tongban.crypto.KeyType;
 import org.tongban.identity.Identity;
 import org.tongban.identity.IdentityMapper;
@@ -56,7 +55,7 @@ public final class TokenVerifySample {
         .acrLevel("urn:gov:cn:loa:3", 3).minimumLevel(2).build();
 
     VerificationResult<VerifiedToken> token = verifier.verifyIdToken(idToken,
-        Optional.of("n-123"));                        // the nonce this login sent
+        "n-123");                                    // the nonce this login sent
     if (!token.isValid()) {
       System.out.println(token.indication() + " " + token.reason().orElseThrow());
       return false;

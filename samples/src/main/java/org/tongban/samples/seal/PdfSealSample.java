@@ -1,7 +1,6 @@
 package org.tongban.samples.seal;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -40,7 +39,7 @@ public final class PdfSealSample {
     byte[] contract = threePages();
 
     SealPicture picture = SealPicture.of("PNG",
-        SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 200), 42, 42);
+        SealPictures.roundSeal("某某市市场监督管理局", "合同专用章", 42, 200), 42, 42);
     byte[] sealed = PdfSealer.builder().build().seal(contract, picture,
         PdfSealPlacement.lastPageBottomRight().withCrossPage(), department.signingKey());
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.tongban.crypto.KeyType;
 import org.tongban.pki.DemoPki;
 import org.tongban.pki.TrustPolicy;
@@ -45,7 +44,7 @@ public final class SealSample {
     byte[] document = "关于开展一网通办试点工作的通知".getBytes(StandardCharsets.UTF_8);
     // [START seal-verify]
     // The seal maker (制章人) makes a seal for the department's certificate.
-    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", Optional.of("合同专用章"), 42, 300);
+    byte[] png = SealPictures.roundSeal("某某市市场监督管理局", "合同专用章", 42, 300);
     SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
         .name("某某市市场监督管理局合同专用章")
         .picture(SealPicture.of("PNG", png, 42, 42))

@@ -130,7 +130,7 @@ public final class RemoteSignerSample {
     try {
       URI endpoint = URI.create("http://127.0.0.1:" + service.getAddress().getPort() + "/sign");
       SigningKey remote = new RemoteSigningKey(endpoint, dept.chain(), HttpTransports.okHttp());
-      byte[] png = SealPictures.roundSeal("某某局", Optional.empty(), 40, 150);
+      byte[] png = SealPictures.roundSeal("某某局", 40, 150);
       SesSeal seal = SealMaker.builder(maker.signingKey()).build().make(SealSpec.builder()
           .name("某某局公章").picture(SealPicture.of("PNG", png, 40, 40))
           .validity(java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400))
