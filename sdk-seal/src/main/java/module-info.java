@@ -11,6 +11,8 @@ module org.tongban.seal {
   requires org.bouncycastle.util;
   // SealPictures draws with Java 2D; no AWT type appears in the API, so not transitive.
   requires java.desktop;
+  // OFD parts are XML, read with the JDK's parser, hardened.
+  requires java.xml;
 
   exports org.tongban.seal;
   exports org.tongban.seal.pdf;

@@ -35,6 +35,24 @@ public final class Limits {
   public static final long MAX_PDF_BYTES = 256L * 1024 * 1024;
   /** Most incremental revisions in a PDF. */
   public static final int MAX_PDF_REVISIONS = 1000;
+  /** Largest OFD package (the ZIP file) verified: 256 MiB. */
+  public static final long MAX_OFD_BYTES = 256L * 1024 * 1024;
+  /** Most entries in an OFD package. */
+  public static final int MAX_OFD_ENTRIES = 10_000;
+  /**
+   * Most bytes inflated from one OFD package in one verification, all parts together: 1 GiB
+   * (parts are digested as they inflate, not held).
+   */
+  public static final long MAX_OFD_INFLATED_BYTES = 1024L * 1024 * 1024;
+  /**
+   * Highest compression ratio of a package entry that inflates to more than 1 MiB; deflate
+   * reaches about 1032 to 1 on crafted input, real documents rarely 20.
+   */
+  public static final int MAX_COMPRESSION_RATIO = 100;
+  /** Largest XML part read (OFD.xml, Signatures.xml, Signature.xml, pages): 16 MiB. */
+  public static final int MAX_XML_BYTES = 16 * 1024 * 1024;
+  /** Deepest XML element nesting accepted. */
+  public static final int MAX_XML_DEPTH = 64;
 
   private static final Limits DEFAULTS = new Builder().build();
 
@@ -44,6 +62,9 @@ public final class Limits {
   private final int asn1Bytes;
   private final long pdfBytes;
   private final int pdfRevisions;
+  private final long ofdBytes;
+  private final int ofdEntries;
+  private final long ofdInflatedBytes;
 
   private Limits(Builder b) {
     this.tokenBytes = b.tokenBytes;
@@ -52,6 +73,9 @@ public final class Limits {
     this.asn1Bytes = b.asn1Bytes;
     this.pdfBytes = b.pdfBytes;
     this.pdfRevisions = b.pdfRevisions;
+    this.ofdBytes = b.ofdBytes;
+    this.ofdEntries = b.ofdEntries;
+    this.ofdInflatedBytes = b.ofdInflatedBytes;
   }
 
   /**
@@ -127,11 +151,39 @@ public final class Limits {
     return pdfRevisions;
   }
 
+  /**
+   * Returns the largest OFD package verified.
+   *
+   * @return the limit; {@link #MAX_OFD_BYTES} by default
+   */
+  public long maxOfdBytes() {
+    return ofdBytes;
+  }
+
+  /**
+   * Returns the most entries in an OFD package.
+   *
+   * @return the limit; {@link #MAX_OFD_ENTRIES} by default
+   */
+  public int maxOfdEntries() {
+    return ofdEntries;
+  }
+
+  /**
+   * Returns the most bytes inflated from one OFD package, all parts together.
+   *
+   * @return the limit; {@link #MAX_OFD_INFLATED_BYTES} by default
+   */
+  public long maxOfdInflatedBytes() {
+    return ofdInflatedBytes;
+  }
+
   @Override
   public String toString() {
     return "Limits{token=" + tokenBytes + ", qrText=" + qrTextBytes + ", decompressed="
         + decompressedBytes + ", asn1=" + asn1Bytes + ", pdf=" + pdfBytes + ", pdfRevisions="
-        + pdfRevisions + "}";
+        + pdfRevisions + ", ofd=" + ofdBytes + ", ofdEntries=" + ofdEntries + ", ofdInflated="
+        + ofdInflatedBytes + "}";
   }
 
   /**
@@ -146,6 +198,9 @@ public final class Limits {
     private int asn1Bytes = MAX_ASN1_BYTES;
     private long pdfBytes = MAX_PDF_BYTES;
     private int pdfRevisions = MAX_PDF_REVISIONS;
+    private long ofdBytes = MAX_OFD_BYTES;
+    private int ofdEntries = MAX_OFD_ENTRIES;
+    private long ofdInflatedBytes = MAX_OFD_INFLATED_BYTES;
 
     private Builder() {}
 
@@ -220,6 +275,43 @@ public final class Limits {
      */
     public Builder maxPdfRevisions(int revisions) {
       this.pdfRevisions = check("maxPdfRevisions", revisions, 4L * MAX_PDF_REVISIONS);
+      return this;
+    }
+
+    /**
+     * Sets the largest OFD package verified. The verifier holds the file in memory once.
+     *
+     * @param bytes 1 to {@code Integer.MAX_VALUE - 8}
+     * @return this builder
+     */
+    public Builder maxOfdBytes(long bytes) {
+      this.ofdBytes = check("maxOfdBytes", bytes, Integer.MAX_VALUE - 8);
+      return this;
+    }
+
+    /**
+     * Sets the most entries in an OFD package.
+     *
+     * @param entries 1 to 40 000
+     * @return this builder
+     */
+    public Builder maxOfdEntries(int entries) {
+      this.ofdEntries = check("maxOfdEntries", entries, 4L * MAX_OFD_ENTRIES);
+      return this;
+    }
+
+    /**
+     * Sets the most bytes inflated from one OFD package.
+     *
+     * @param bytes 1 to 4 GiB
+     * @return this builder
+     */
+    public Builder maxOfdInflatedBytes(long bytes) {
+      if (bytes < 1 || bytes > 4 * MAX_OFD_INFLATED_BYTES) {
+        throw new IllegalArgumentException("maxOfdInflatedBytes must be 1 to "
+            + 4 * MAX_OFD_INFLATED_BYTES + ", not " + bytes);
+      }
+      this.ofdInflatedBytes = bytes;
       return this;
     }
 

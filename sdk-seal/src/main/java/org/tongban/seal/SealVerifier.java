@@ -170,14 +170,19 @@ public final class SealVerifier {
     }
     SesSeal seal = sig.seal();
     r.ok(CheckId.FORMAT, sig.version() + " (" + (sig.version().headerVersion() == 4
-        ? "GB/T 38540-2020" : "GM/T 0031-2014") + ")");
+        ? "GB/T 38540-2020" : "GM/T 0031-2014") + ")" + (seal.headerVersion()
+            != sig.version().headerVersion() || sig.tbsVersion() != sig.version().headerVersion()
+            ? ", header version " + seal.headerVersion() + ", TBS_Sign version "
+                + sig.tbsVersion() + " as the producer wrote them" : ""));
     r.evidence(Evidence.builder().algorithm(sig.signatureAlgorithmOid())
         .certificates(List.of(sig.signerCertificate(), seal.makerCertificate()))
         .claimedSigningTime(sig.signingTime())
         .coveredBytes("TBS_Sign (" + sig.toBeSigned().length + " bytes) incl. dataHash of the "
             + "whole document")
         .fact("seal.name", seal.name()).fact("seal.esID", seal.esId())
-        .fact("seal.version", seal.version().name()).build());
+        .fact("seal.version", seal.version().name())
+        .fact("seal.header-version", Integer.toString(seal.headerVersion()))
+        .fact("sign.tbs-version", Integer.toString(sig.tbsVersion())).build());
     try {
       return checks(r, sig, seal, doc, now);
     } catch (RuntimeException e) {

@@ -75,6 +75,33 @@ class SesInteropTest {
         org.tongban.result.Indication.FAILED, org.tongban.result.Reason.HASH_FAILURE);
   }
 
+  /**
+   * A commercial producer's GM/T 0031 seal: the v1 structure with version 2 (or 3) in
+   * {@code SES_Header} and {@code TBS_Sign}. Read by its structure, verified, and the numbers
+   * seen are reported; a 4 inside the v1 structure is still refused.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4})
+  void vendorNumberedV1_isReadByItsStructure_andTheVersionSeenReported(int number)
+      throws Exception {
+    SealFixtures f = SealFixtures.of(KeyType.SM2);
+    byte[] theirs = (byte[]) ofdrw.call("makeV1Numbered", f.maker.certificate().getEncoded(),
+        f.maker.privateKey().getEncoded(), f.holder.certificate().getEncoded(),
+        f.holder.privateKey().getEncoded(), f.png, DOC, number);
+    VerificationResult<VerifiedSeal> r = f.verifier().verify(theirs, DOC);
+    if (number == 4) {
+      ResultAssertions.assertResult(r, org.tongban.result.Indication.FAILED,
+          org.tongban.result.Reason.FORMAT_FAILURE);
+      return;
+    }
+    ResultAssertions.assertPassed(r);
+    assertEquals(SesVersion.V1, r.orElseThrow().version());
+    assertEquals(Integer.toString(number), r.evidence().facts().get("seal.header-version"));
+    assertEquals(Integer.toString(number), r.evidence().facts().get("sign.tbs-version"));
+    assertTrue(r.check(org.tongban.result.CheckId.FORMAT).orElseThrow().detail()
+        .contains("header version " + number), r.toString());
+  }
+
   @Test
   void opensslConfirmsBothSm2SignaturesInOurSesSignature(@TempDir Path dir) throws Exception {
     Openssl.assumeAvailable();

@@ -36,7 +36,9 @@ import org.tongban.seal.internal.Asn1Read;
  *
  * <p>Rejects (with {@link MalformedInputException}): input over {@link Limits#MAX_ASN1_BYTES},
  * nesting deeper than {@link Limits#MAX_ASN1_DEPTH}, BER or trailing bytes, a header ID other
- * than {@code ES}, a version other than 1 (v1 structure) or 4 (v4 structure), wrong field
+ * than {@code ES}, a header version other than 1–3 for the v1 structure (GM/T 0031 says 1;
+ * vendors write 2 and 3 in the same structure, which reads the same) or other than 4 for the v4
+ * structure (a 5 is GM/T 0031-2025, whose meaning this class does not read), wrong field
  * types, a malformed maker certificate.
  *
  * <p>Immutable and thread-safe.
@@ -54,6 +56,7 @@ public final class SesSeal {
 
   private final byte[] encoded;
   private final SesVersion version;
+  private final int headerVersion;
   private final String vendorId;
   private final String esId;
   private final int typeCode;
@@ -103,9 +106,9 @@ public final class SesSeal {
     if (!"ES".equals(Asn1Read.ia5(header.getObjectAt(0)))) {
       throw new MalformedInputException("SES_Header.ID is not \"ES\"");
     }
-    int v = Asn1Read.smallInt(header.getObjectAt(1));
-    if (v != version.headerVersion()) {
-      throw new MalformedInputException("unsupported seal version " + v + " for a "
+    headerVersion = Asn1Read.smallInt(header.getObjectAt(1));
+    if (!version.acceptsHeaderVersion(headerVersion)) {
+      throw new MalformedInputException("unsupported seal version " + headerVersion + " for a "
           + version + " structure");
     }
     vendorId = Asn1Read.ia5(header.getObjectAt(2));
@@ -240,6 +243,16 @@ public final class SesSeal {
    */
   public SesVersion version() {
     return version;
+  }
+
+  /**
+   * Returns {@code SES_Header.version} as written: 4 for the v4 structure; 1 for the v1
+   * structure as GM/T 0031 says, or 2 or 3 as some vendors write inside the same structure.
+   *
+   * @return the version seen
+   */
+  public int headerVersion() {
+    return headerVersion;
   }
 
   /**

@@ -37,7 +37,8 @@ import org.tongban.seal.internal.Asn1Read;
  * {@code dataHash} is SM3 of the document for SM2 signers and SHA-256 for RSA signers.
  *
  * <p>Rejects (with {@link MalformedInputException}) what {@link SesSeal#parse} rejects, plus a
- * {@code TBS_Sign.version} different from the seal's, and wrong field types.
+ * {@code TBS_Sign.version} of another generation than the structure's or the seal's, and wrong
+ * field types.
  *
  * <p>Immutable and thread-safe.
  *
@@ -46,6 +47,7 @@ import org.tongban.seal.internal.Asn1Read;
 public final class SesSignature {
   private final byte[] encoded;
   private final SesVersion version;
+  private final int tbsVersion;
   private final SesSeal seal;
   private final Instant signingTime;
   private final byte[] dataHash;
@@ -82,11 +84,11 @@ public final class SesSignature {
     } else {
       throw new MalformedInputException("not an SES_Signature: " + seq.size() + " fields");
     }
-    int v = Asn1Read.smallInt(tbs.getObjectAt(0));
+    tbsVersion = Asn1Read.smallInt(tbs.getObjectAt(0));
     byte[] tbsDer = Der.child(encoded, 0);
     seal = SesSeal.fromAsn1(tbs.getObjectAt(1), Der.child(tbsDer, 1));
-    if (v != version.headerVersion() || seal.version() != version) {
-      throw new MalformedInputException("TBS_Sign version " + v + " does not match a "
+    if (!version.acceptsHeaderVersion(tbsVersion) || seal.version() != version) {
+      throw new MalformedInputException("TBS_Sign version " + tbsVersion + " does not match a "
           + version + " signature over a " + seal.version() + " seal");
     }
     if (version == SesVersion.V4) {
@@ -160,6 +162,15 @@ public final class SesSignature {
    */
   public SesVersion version() {
     return version;
+  }
+
+  /**
+   * Returns {@code TBS_Sign.version} as written (see {@link SesVersion#acceptsHeaderVersion}).
+   *
+   * @return the version seen
+   */
+  public int tbsVersion() {
+    return tbsVersion;
   }
 
   /**

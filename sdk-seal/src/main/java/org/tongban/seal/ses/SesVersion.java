@@ -32,4 +32,18 @@ public enum SesVersion {
   public int headerVersion() {
     return headerVersion;
   }
+
+  /**
+   * Returns whether a {@code SES_Header.version} or {@code TBS_Sign.version} read from a
+   * structure of this generation is accepted. The structure, not the number, decides the
+   * generation (as ofdrw reads them): inside the v1 structure vendors write 1, 2 or 3; the v4
+   * structure carries 4. Anything else (a 4 in the v1 structure, a 5 from GM/T 0031-2025) would
+   * change what the fields mean, and is refused.
+   *
+   * @param seen the version read
+   * @return true if accepted
+   */
+  public boolean acceptsHeaderVersion(int seen) {
+    return this == V4 ? seen == 4 : seen >= 1 && seen <= 3;
+  }
 }

@@ -195,6 +195,25 @@ public final class OfdrwHarness {
    */
   public static byte[] makeV1(byte[] makerCert, byte[] makerKey, byte[] holderCert,
       byte[] holderKey, byte[] png, byte[] doc) throws Exception {
+    return makeV1Numbered(makerCert, makerKey, holderCert, holderKey, png, doc, 1);
+  }
+
+  /**
+   * As {@link #makeV1}, with {@code SES_Header.version} and {@code TBS_Sign.version} set to
+   * {@code version}, as some commercial producers write the v1 structure (2 or 3).
+   *
+   * @param makerCert maker certificate DER
+   * @param makerKey maker PKCS#8
+   * @param holderCert holder certificate DER
+   * @param holderKey holder PKCS#8
+   * @param png picture
+   * @param doc document
+   * @param version the number written
+   * @return the SES_Signature DER
+   * @throws Exception on errors
+   */
+  public static byte[] makeV1Numbered(byte[] makerCert, byte[] makerKey, byte[] holderCert,
+      byte[] holderKey, byte[] png, byte[] doc, Integer version) throws Exception {
     Date now = new Date();
     Date end = new Date(now.getTime() + 365L * 24 * 3600 * 1000);
     ASN1EncodableVector holders = new ASN1EncodableVector();
@@ -204,7 +223,7 @@ public final class OfdrwHarness {
         new ASN1UTCTime(now, Locale.CHINA), new ASN1UTCTime(now, Locale.CHINA),
         new ASN1UTCTime(end, Locale.CHINA));
     org.ofdrw.gm.ses.v1.SES_SealInfo info = new org.ofdrw.gm.ses.v1.SES_SealInfo()
-        .setHeader(new org.ofdrw.gm.ses.v1.SES_Header().setVersion(1).setVid("OFDR&WTest"))
+        .setHeader(new org.ofdrw.gm.ses.v1.SES_Header().setVersion(version).setVid("OFDR&WTest"))
         .setEsID("ofdrw-v1-0001").setProperty(prop)
         .setPicture(new org.ofdrw.gm.ses.v1.SES_ESPictrueInfo().setType("PNG").setData(png)
             .setWidth(40).setHeight(40));
@@ -219,7 +238,7 @@ public final class OfdrwHarness {
             .setSignData(new DERBitString(sign(makerKey,
                 new DERSequence(tbsSeal).getEncoded("DER")))));
     org.ofdrw.gm.ses.v1.TBS_Sign tbs = new org.ofdrw.gm.ses.v1.TBS_Sign()
-        .setVersion(new ASN1Integer(1L)).setEseal(seal)
+        .setVersion(new ASN1Integer(version.longValue())).setEseal(seal)
         .setTimeInfo(new DERBitString(new ASN1UTCTime(now, Locale.CHINA)))
         .setDataHash(new DERBitString(sm3(doc)))
         .setPropertyInfo(new DERIA5String("/Doc_0/Signs/Signatures.xml"))
