@@ -15,6 +15,7 @@ module org.tongban.seal {
   requires java.xml;
 
   exports org.tongban.seal;
+  exports org.tongban.seal.ofd;
   exports org.tongban.seal.pdf;
   exports org.tongban.seal.ses;
 }

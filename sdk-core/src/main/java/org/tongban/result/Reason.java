@@ -90,6 +90,8 @@ public enum Reason {
   POLICY_FAILURE(Kind.FAILURE),
   /** The document carries no signature or seal at all. */
   NO_SIGNATURE(Kind.FAILURE),
+  /** A part of the document the signature protects is missing. */
+  REFERENCED_PART_MISSING(Kind.FAILURE),
 
   // --- INDETERMINATE ------------------------------------------------------------------------
   /** No key matching the input's key id was found. */

@@ -73,6 +73,7 @@ import org.tongban.seal.internal.CmsSlices;
 import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.SignatureDictionary;
+import org.tongban.seal.internal.Verdicts;
 import org.tongban.seal.internal.XrefFrees;
 
 /**
@@ -323,14 +324,8 @@ public final class PdfSealVerifier {
 
   private static PdfVerificationReport verdict(
       List<VerificationResult<VerifiedPdfSignature>> results) {
-    for (Indication worst : List.of(Indication.FAILED, Indication.INDETERMINATE)) {
-      for (VerificationResult<VerifiedPdfSignature> r : results) {
-        if (r.indication() == worst) {
-          return new PdfVerificationReport(results, worst, r.reason());
-        }
-      }
-    }
-    return new PdfVerificationReport(results, Indication.PASSED, Optional.empty());
+    Map.Entry<Indication, Optional<Reason>> v = Verdicts.of(results);
+    return new PdfVerificationReport(results, v.getKey(), v.getValue());
   }
 
   private static PdfVerificationReport documentFailure(Reason reason) {

@@ -6,6 +6,7 @@ import org.tongban.result.CheckId;
 import org.tongban.result.Indication;
 import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
+import org.tongban.seal.internal.Verdicts;
 
 /**
  * The outcome of verifying a sealed PDF: one result per signature, in revision order, and the
@@ -54,23 +55,8 @@ public record PdfVerificationReport(List<VerificationResult<VerifiedPdfSignature
    * @return the result; its indication and reason are this report's
    */
   public VerificationResult<PdfVerificationReport> toResult() {
-    java.time.Instant at = signatures.stream().map(VerificationResult::validationTime)
-        .findFirst().orElse(java.time.Instant.now());
-    VerificationResult.Builder<PdfVerificationReport> r = VerificationResult.builder(at);
-    if (signatures.isEmpty()) {
-      r.fail(DOCUMENT, reason.orElse(Reason.FORMAT_FAILURE), "no signature verified");
-    }
-    int i = 1;
-    for (VerificationResult<VerifiedPdfSignature> s : signatures) {
-      CheckId id = CheckId.of("signature." + i++);
-      if (s.isValid()) {
-        r.ok(id, s.verified().map(VerifiedPdfSignature::fieldName).orElse(""));
-      } else {
-        r.fail(id, s.reason().orElseThrow(), s.checks().stream()
-            .filter(c -> c.reason().equals(s.reason())).map(c -> c.id() + ": " + c.detail())
-            .findFirst().orElse(""));
-      }
-    }
-    return r.build(this);
+    return Verdicts.toResult(signatures, reason, DOCUMENT, VerifiedPdfSignature::fieldName,
+        this);
   }
+
 }

@@ -20,6 +20,9 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.tongban.MalformedInputException;
+import org.tongban.crypto.DigestAlgorithm;
+import org.tongban.internal.crypto.Bc;
+import org.tongban.internal.crypto.Digests;
 import org.tongban.io.Limits;
 import org.tongban.result.Reason;
 
@@ -245,17 +248,35 @@ public final class OfdPackage {
    * Digests a part as stored (its inflated bytes) without holding it.
    *
    * @param name the name
-   * @param digest a fresh digest
+   * @param algorithm the digest algorithm
    * @return the digest value, or empty if there is no such part
    * @throws MalformedInputException FORMAT_FAILURE or SIZE_LIMIT_EXCEEDED
    */
-  public Optional<byte[]> digest(String name, MessageDigest digest) {
+  public Optional<byte[]> digest(String name, DigestAlgorithm algorithm) {
     Entry e = entries.get(name);
     if (e == null) {
       return Optional.empty();
     }
+    MessageDigest digest = messageDigest(algorithm);
     inflate(e, digest::update);
     return Optional.of(digest.digest());
+  }
+
+  /**
+   * Returns a fresh digest: SM3 from BouncyCastle (the JDK has none), others from the JDK.
+   *
+   * @param algorithm the algorithm
+   * @return the digest
+   */
+  public static MessageDigest messageDigest(DigestAlgorithm algorithm) {
+    if (algorithm != DigestAlgorithm.SM3) {
+      return Digests.jdk(algorithm);
+    }
+    try {
+      return MessageDigest.getInstance("SM3", Bc.PROVIDER);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("BouncyCastle lacks SM3", e);
+    }
   }
 
   /**

@@ -76,7 +76,7 @@ class OfdPackageTest {
     assertEquals(List.of("OFD.xml", "Doc_0/Pages/Page_0/Content.xml"), List.copyOf(p.names()));
     assertEquals(XML, new String(text(p, "OFD.xml"), StandardCharsets.UTF_8));
     assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(page),
-        p.digest("Doc_0/Pages/Page_0/Content.xml", MessageDigest.getInstance("SHA-256"))
+        p.digest("Doc_0/Pages/Page_0/Content.xml", org.tongban.crypto.DigestAlgorithm.SHA256)
             .orElseThrow());
     assertTrue(p.read("absent.xml", 10).isEmpty());
   }
