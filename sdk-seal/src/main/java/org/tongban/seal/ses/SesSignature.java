@@ -97,13 +97,39 @@ public final class SesSignature {
         Asn1Read.extensionDatas(tagged0(tbs.getObjectAt(5)).getBaseObject());
       }
     } else {
-      byte[] timeDer = Asn1Read.bits(tbs.getObjectAt(2));
-      signingTime = Asn1Read.utcTime(Der.decode(timeDer, 64, 2));
+      signingTime = v1Time(Asn1Read.bits(tbs.getObjectAt(2)));
     }
     dataHash = Asn1Read.bits(tbs.getObjectAt(3));
     propertyInfo = Asn1Read.ia5(tbs.getObjectAt(4));
     signerCertificate = Pem.toCertificate(certDer);
     toBeSigned = tbsDer;
+  }
+
+  /** Text times carry no zone; Chinese producers write China time. */
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+  private static final java.util.regex.Pattern TEXT_TIME = java.util.regex.Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}");
+
+  /**
+   * The v1 {@code timeInfo} BIT STRING as producers fill it: the DER of a UTCTime (as GM/T 0031
+   * intends) or of a GeneralizedTime, or the text {@code yyyy-MM-dd HH:mm:ss} (ofdrw-sign and
+   * others), read as China time.
+   */
+  private static Instant v1Time(byte[] content) {
+    if (content.length > 0 && (content[0] == 0x17 || content[0] == 0x18)) {
+      ASN1Primitive t = Der.decode(content, 64, 2);
+      return content[0] == 0x17 ? Asn1Read.utcTime(t) : Asn1Read.generalizedTime(t);
+    }
+    String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII);
+    if (!TEXT_TIME.matcher(text).matches()) {
+      throw new MalformedInputException("TBS_Sign.timeInfo is neither a DER time nor "
+          + "yyyy-MM-dd HH:mm:ss");
+    }
+    try {
+      return java.time.LocalDateTime.parse(text.replace(' ', 'T')).atZone(CHINA).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new MalformedInputException("TBS_Sign.timeInfo is not a valid time", e);
+    }
   }
 
   private static ASN1TaggedObject tagged0(ASN1Encodable o) {
