@@ -52,6 +52,11 @@ import org.tongban.seal.SealPictures;
 import org.tongban.seal.SealSpec;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
+import org.tongban.samples.seal.OfdNotice;
+import org.tongban.seal.ofd.OfdSealPlacement;
+import org.tongban.seal.ofd.OfdSealVerifier;
+import org.tongban.seal.ofd.OfdSealer;
+import org.tongban.seal.ofd.OfdVerificationReport;
 import org.tongban.seal.pdf.PdfSealPlacement;
 import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
@@ -196,6 +201,25 @@ final class DemoCommand implements Callable<Integer> {
       step("a note added to the sealed PDF later fails with DOCUMENT_MODIFIED_AFTER_SEAL",
           pdfChanged.reason().orElse(null) == Reason.DOCUMENT_MODIFIED_AFTER_SEAL,
           pdfChanged.indication() + " " + pdfChanged.reason().map(Enum::name).orElse("-"));
+
+      // And an OFD notice (the format of e-invoices and official documents): the seal drawn
+      // at the bottom right of the last page and across the right edge of both pages.
+      byte[] ofd = OfdSealer.builder().build().seal(OfdNotice.example(), seal,
+          OfdSealPlacement.lastPageBottomRight().withCrossPage(), dept.signingKey());
+      Path ofdFile = work.resolve("notice." + prefix + ".ofd");
+      Files.write(ofdFile, ofd);
+      artifact(ofdFile, "ofd", "verify", "--in", ofdFile, "--trust", root, "--trust", ca);
+      OfdSealVerifier ofdVerifier = OfdSealVerifier.builder(pki.trustPolicy()).build();
+      OfdVerificationReport ofdOk = ofdVerifier.verify(ofd);
+      step("seal notice." + prefix + ".ofd (" + seal.version() + " seal + cross-page seal, "
+          + "SES_Signature over Signature.xml) and verify it", ofdOk.isValid(),
+          ofdOk.indication() + ", " + ofdOk.signatures().get(0).verified()
+              .map(v -> v.stamps().size() + " stamps").orElse("-"));
+      OfdVerificationReport ofdChanged = ofdVerifier.verify(changedOfdPage(ofd));
+      step("a page of the sealed OFD changed later fails with HASH_FAILURE, naming the page",
+          ofdChanged.reason().orElse(null) == Reason.HASH_FAILURE,
+          ofdChanged.signatures().isEmpty() ? "-" : ofdChanged.signatures().get(0)
+              .check(OfdSealVerifier.REFERENCES).map(c -> c.detail()).orElse("-"));
 
       pki.revoke(dept.certificate(), Instant.now().minusSeconds(1));
       CertificateVerifier afterRevocation = CertificateVerifier.builder(pki.trustAnchors())
@@ -390,6 +414,25 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** An incremental update that adds a text note to page 1: a change after the seal. */
+  /** The sealed OFD with one line of its first page changed, as a forger would. */
+  private static byte[] changedOfdPage(byte[] ofd) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(ofd));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] part = in.readAllBytes();
+        if (e.getName().equals("Doc_0/Pages/Page_0/Content.xml")) {
+          part = new String(part, StandardCharsets.UTF_8).replace("3月31日", "12月31日")
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        z.write(part);
+      }
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] annotated(byte[] pdf) throws java.io.IOException {
     try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);

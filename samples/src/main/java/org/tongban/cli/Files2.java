@@ -35,6 +35,26 @@ final class Files2 {
   }
 
   /**
+   * Writes a file through a temporary file in the same folder, moved into place at the end: a
+   * failure leaves no half-written output.
+   */
+  static void writeAtomically(Path p, byte[] bytes) throws IOException {
+    Path target = output(p).toAbsolutePath();
+    Path tmp = Files.createTempFile(target.getParent(), ".tongban-", ".part");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
    * Checks that an output file's folder exists and returns the file. A folder is never created
    * implicitly: a mistyped path should be an error, not a new directory tree.
    */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tongban", mixinStandardHelpOptions = true, version = "tongban 0.1.0",
     description = "Tongban SDK: unified identity, electronic seals and licences.",
     subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class,
-        SealCommand.class, PdfCommand.class, LicenseCommand.class, TokenCommand.Jwks.class,
+        SealCommand.class, PdfCommand.class, OfdCommand.class, LicenseCommand.class, TokenCommand.Jwks.class,
         TokenCommand.Token.class, DemoCommand.class})
 public final class Main implements Runnable {
   /** Success, or verification PASSED. */

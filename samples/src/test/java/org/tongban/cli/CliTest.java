@@ -173,7 +173,7 @@ class CliTest {
     assertEquals(dir.resolve("demo").toString(), json.get("workFolder"));
     assertEquals(Boolean.TRUE, json.get("passed"));
     List<?> artifacts = (List<?>) json.get("artifacts");
-    assertEquals(7, artifacts.size(), r.out());
+    assertEquals(9, artifacts.size(), r.out());
     for (Object o : artifacts) {
       @SuppressWarnings("unchecked")
       Map<String, Object> a = (Map<String, Object>) o;

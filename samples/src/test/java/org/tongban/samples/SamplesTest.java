@@ -25,6 +25,7 @@ import org.tongban.samples.identity.DepartmentApp;
 import org.tongban.samples.identity.SamplePlatform;
 import org.tongban.samples.identity.TokenVerifySample;
 import org.tongban.samples.license.LicenseSample;
+import org.tongban.samples.seal.OfdSealSample;
 import org.tongban.samples.seal.PdfSealSample;
 import org.tongban.samples.seal.SealSample;
 import org.tongban.samples.signer.RemoteSignerSample;
@@ -37,16 +38,16 @@ import org.tongban.testing.Loopback;
  */
 class SamplesTest {
   private static final List<Class<?>> RUNNABLE = List.of(SignVerifySample.class,
-      SealSample.class, PdfSealSample.class, LicenseSample.class, TokenVerifySample.class,
-      RemoteSignerSample.class);
+      SealSample.class, PdfSealSample.class, OfdSealSample.class, LicenseSample.class,
+      TokenVerifySample.class, RemoteSignerSample.class);
 
   private static ProcessBuilder java(Class<?> main, String... args) {
     return new ProcessBuilder(TestJvm.command(main, args)).redirectErrorStream(true);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SignVerifySample", "SealSample", "PdfSealSample", "LicenseSample",
-      "TokenVerifySample", "RemoteSignerSample"})
+  @ValueSource(strings = {"SignVerifySample", "SealSample", "PdfSealSample", "OfdSealSample",
+      "LicenseSample", "TokenVerifySample", "RemoteSignerSample"})
   void sample_main_printsWhatItProved(String name) throws Exception {
     Class<?> main = RUNNABLE.stream().filter(c -> c.getSimpleName().equals(name)).findFirst()
         .orElseThrow();
