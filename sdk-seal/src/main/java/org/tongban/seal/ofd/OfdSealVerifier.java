@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.tongban.MalformedInputException;
+import java.security.cert.X509Certificate;
 import org.tongban.crypto.DigestAlgorithm;
+import org.tongban.crypto.SignatureAlgorithm;
+import org.tongban.internal.crypto.Digests;
+import org.tongban.keys.Pem;
 import org.tongban.io.Limits;
 import org.tongban.pki.TrustPolicy;
 import org.tongban.result.CheckId;
@@ -25,7 +29,10 @@ import org.tongban.seal.ModificationLevel;
 import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
+import org.tongban.seal.internal.Chains;
+import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.Verdicts;
+import org.tongban.seal.ofd.internal.Gbt35275;
 import org.tongban.seal.ofd.internal.OfdPackage;
 import org.tongban.seal.ofd.internal.OfdPaths;
 import org.tongban.seal.ofd.internal.OfdStructure;
@@ -50,7 +57,13 @@ import org.tongban.seal.ses.SesSignature;
  *       stored (so {@code dataHash} is their digest): maker and signer signatures, holder,
  *       validity at signing, both chains, time stamp; then {@code ofd.seal-file}: the
  *       {@code Seal.esl} {@code SignedInfo} lists equals the seal embedded in the signature;
- *       {@code Type="Sign"} is not verified yet: INDETERMINATE {@link Reason#ALGORITHM_NOT_ALLOWED};
+ *       for {@code Type="Sign"}: a GB/T 35275 SignedData ({@code format}) whose content or
+ *       {@code message-digest} is SM3 of {@code Signature.xml} as stored ({@code data-hash}),
+ *       the signer's SM2 signature over the authenticated attributes or that digest
+ *       ({@code signature}) and its certificate's chain ({@code signer.chain}); or a bare SM2
+ *       signature over {@code Signature.xml}, which names no certificate and so passes only with
+ *       a certificate the {@link TrustPolicy} trusts as given (else INDETERMINATE
+ *       {@link Reason#KEY_NOT_FOUND});
  *   <li>{@code ofd.coverage}: every part of the package the signature does not protect is
  *       classified — another signature's files ({@code Signature.xml}, its signed value, its
  *       seal) are {@link ModificationLevel#SIGNATURES}; the signature list, which later seals
@@ -78,6 +91,10 @@ public final class OfdSealVerifier {
   public static final CheckId SEAL_FILE = CheckId.of("ofd.seal-file");
   /** What the package holds beyond the protected parts. */
   public static final CheckId COVERAGE = CheckId.of("ofd.coverage");
+  /** For {@code Type="Sign"}: the SignedData's digest against {@code Signature.xml}. */
+  public static final CheckId DATA_HASH = CheckId.of("data-hash");
+  /** For {@code Type="Sign"}: the signer certificate's chain. */
+  public static final CheckId SIGNER_CHAIN = CheckId.of("signer.chain");
 
   private final TrustPolicy trust;
   private final ModificationPolicy modifications;
@@ -149,7 +166,7 @@ public final class OfdSealVerifier {
       VerificationResult.Builder<VerifiedOfdSignature> r = VerificationResult.builder(now);
       VerificationResult<VerifiedOfdSignature> one;
       try {
-        one = verifyOne(r, p, listed.get(i), i, own, lists);
+        one = verifyOne(r, p, listed.get(i), i, own, lists, now);
       } catch (MalformedInputException e) {
         one = r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
       } catch (RuntimeException | StackOverflowError e) {
@@ -168,7 +185,8 @@ public final class OfdSealVerifier {
 
   private VerificationResult<VerifiedOfdSignature> verifyOne(
       VerificationResult.Builder<VerifiedOfdSignature> r, OfdPackage p,
-      OfdStructure.Listed listed, int index, List<Set<String>> own, Set<String> lists) {
+      OfdStructure.Listed listed, int index, List<Set<String>> own, Set<String> lists,
+      Instant now) {
     OfdStructure.Described d = OfdStructure.describe(p, listed);
     r.ok(CheckId.FORMAT, listed.entry() + ", Type=" + listed.type() + ", " + d.references().size()
         + " references");
@@ -205,12 +223,21 @@ public final class OfdSealVerifier {
     // The signed value.
     byte[] value = OfdStructure.signedValue(p, d, limits);
     Optional<VerifiedSeal> seal = Optional.empty();
+    Optional<X509Certificate> signer = Optional.empty();
     Evidence evidence;
-    if (!listed.type().equals("Seal")) {
+    Optional<Instant> claimed = d.dateTime().flatMap(OfdSealVerifier::dateTime);
+    if (listed.type().equals("Sign")) {
+      Evidence.Builder eb = Evidence.builder().fact("ofd.signature", listed.entry())
+          .algorithm(d.signatureMethod());
+      claimed.ifPresent(eb::claimedSigningTime);
+      signer = sign(r, eb, d, value, now);
+      evidence = eb.build();
+      r.evidence(evidence);
+    } else if (!listed.type().equals("Seal")) {
       evidence = Evidence.builder().fact("ofd.signature", listed.entry()).build();
       r.evidence(evidence);
-      r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "Type=" + listed.type()
-          + " signatures are not verified by this version");
+      r.fail(CheckId.FORMAT, Reason.FORMAT_FAILURE, "Type=" + listed.type()
+          + " is neither Seal nor Sign");
     } else {
       VerificationResult<VerifiedSeal> v = seals.verify(value, d.xml());
       r.addAll(v);
@@ -229,7 +256,7 @@ public final class OfdSealVerifier {
         .fact("ofd.modification-level", ModificationLevel.highest(changes).name())
         .fact("ofd.modifications", changes.stream().map(Modification::toString)
             .collect(java.util.stream.Collectors.joining("; "))).build());
-    if (r.hasFailed() || seal.isEmpty()) {
+    if (r.hasFailed() || (seal.isEmpty() && signer.isEmpty())) {
       return r.buildFailed();
     }
     List<OfdStamp> stamps = new ArrayList<>();
@@ -239,10 +266,108 @@ public final class OfdSealVerifier {
           : OptionalInt.of(page), s.boundary()[0], s.boundary()[1], s.boundary()[2],
           s.boundary()[3]));
     }
-    VerifiedSeal vs = seal.get();
     return r.build(new VerifiedOfdSignature(listed.id(), listed.type(), listed.entry(),
-        vs.signer(), Optional.of(vs.signingTime()), seal, stamps,
+        seal.map(VerifiedSeal::signer).orElseGet(signer::orElseThrow),
+        seal.map(VerifiedSeal::signingTime).or(() -> claimed), seal, stamps,
         d.references().stream().map(OfdStructure.Reference::part).toList(), changes));
+  }
+
+  /**
+   * A {@code Type="Sign"} signature: a GB/T 35275 SignedData whose digest is SM3 of
+   * {@code Signature.xml} as stored, or a bare SM2 signature over {@code Signature.xml}, which
+   * names no certificate and is checked against the certificates the trust policy trusts as
+   * given.
+   */
+  private Optional<X509Certificate> sign(VerificationResult.Builder<VerifiedOfdSignature> r,
+      Evidence.Builder evidence, OfdStructure.Described d, byte[] value, Instant now) {
+    byte[] xmlDigest = Digests.digest(DigestAlgorithm.SM3, d.xml());
+    if (!Gbt35275.isContentInfo(value)) {
+      for (X509Certificate c : trust.anchors().certificates()) {
+        if (!(c.getPublicKey() instanceof java.security.interfaces.ECPublicKey)) {
+          continue;
+        }
+        try {
+          if (SealAlgorithms.verificationKey(c.getPublicKey(), SignatureAlgorithm.SM2_SM3)
+              .verifier().isValid(value, d.xml())) {
+            r.ok(CheckId.FORMAT, "a bare SM2 signature over " + d.listed().entry());
+            r.ok(CheckId.SIGNATURE, "SM2_SM3 over " + d.listed().entry() + " by "
+                + c.getSubjectX500Principal().getName());
+            evidence.certificates(List.of(c)).coveredBytes(d.listed().entry() + " as stored");
+            Chains.record(r, SIGNER_CHAIN, trust, TrustPolicy.Role.SIGNER, List.of(c), now);
+            return Optional.of(c);
+          }
+        } catch (RuntimeException e) {
+          // not an SM2 key: try the next
+        }
+      }
+      r.fail(CheckId.SIGNATURE, Reason.KEY_NOT_FOUND, "a bare signature names no "
+          + "certificate, and no certificate trusted as given verifies it");
+      return Optional.empty();
+    }
+    Gbt35275.Parsed sd;
+    X509Certificate cert;
+    try {
+      sd = Gbt35275.parse(value, limits.maxAsn1Bytes());
+      cert = Pem.toCertificate(sd.signerCertificate());
+    } catch (MalformedInputException e) {
+      r.fail(CheckId.FORMAT, e.reason(), e.getMessage());
+      return Optional.empty();
+    }
+    r.ok(CheckId.FORMAT, "GB/T 35275 SignedData, one SignerInfo");
+    evidence.certificates(List.of(cert)).coveredBytes((sd.messageDigest().isPresent()
+        ? "DER(authenticatedAttributes) incl. " : "") + "the SM3 of " + d.listed().entry()
+        + " as stored");
+    byte[] named = sd.messageDigest().or(sd::digestInContent).orElseThrow();
+    if (MessageDigest.isEqual(named, xmlDigest) || base64Of(named, xmlDigest)) {
+      r.ok(DATA_HASH, "SM3 of " + d.listed().entry());
+    } else {
+      r.fail(DATA_HASH, Reason.HASH_FAILURE, "the SignedData names another digest than SM3 of "
+          + d.listed().entry());
+    }
+    if (!sd.signatureAlgorithm().equals(SignatureAlgorithm.SM2_SM3.oid())
+        && !sd.signatureAlgorithm().equals("1.2.156.10197.1.301.1")) {
+      r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "signature algorithm "
+          + sd.signatureAlgorithm());
+      return Optional.empty();
+    }
+    boolean valid;
+    try {
+      valid = SealAlgorithms.verificationKey(cert.getPublicKey(), SignatureAlgorithm.SM2_SM3)
+          .verifier().isValid(sd.signature(), sd.signedBytes());
+    } catch (RuntimeException e) {
+      r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "the signer's key is not SM2");
+      return Optional.empty();
+    }
+    if (valid) {
+      r.ok(CheckId.SIGNATURE, "SM2_SM3 by " + cert.getSubjectX500Principal().getName());
+    } else {
+      r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the signer's signature");
+    }
+    Chains.record(r, SIGNER_CHAIN, trust, TrustPolicy.Role.SIGNER, List.of(cert), now);
+    return Optional.of(cert);
+  }
+
+  /** Some producers put the base64 text of the digest where its bytes belong. */
+  private static boolean base64Of(byte[] named, byte[] digest) {
+    try {
+      return MessageDigest.isEqual(java.util.Base64.getDecoder().decode(named), digest);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code SignatureDateTime}: {@code yyyy-MM-dd HH:mm:ss} (China time) or ISO 8601. */
+  private static Optional<Instant> dateTime(String text) {
+    String t = text.trim();
+    try {
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}")) {
+        return Optional.of(java.time.LocalDateTime.parse(t.replace(' ', 'T'))
+            .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+      }
+      return Optional.of(java.time.OffsetDateTime.parse(t).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static void sealFile(VerificationResult.Builder<VerifiedOfdSignature> r, OfdPackage p,

@@ -98,6 +98,36 @@ class OfdInteropTest {
   }
 
   @Test
+  void ofdrwsGbt35275Signature_verifies_andABareSignatureNeedsACertificateTrustedAsGiven()
+      throws Exception {
+    byte[] signed = (byte[]) ofdrw.call("signGbt35275", OfdFixtures.unsigned(2),
+        HOLDER.certificate().getEncoded(), HOLDER.privateKey().getEncoded());
+    OfdVerificationReport r = ours(signed);
+    assertTrue(r.isValid(), r.toString());
+    VerifiedOfdSignature s = r.signatures().get(0).orElseThrow();
+    assertEquals("Sign", s.type());
+    assertEquals(HOLDER.certificate(), s.signer());
+    assertTrue(s.seal().isEmpty());
+    assertTrue(s.signingTime().isPresent(), "SignatureDateTime as the claimed time");
+    assertEquals(Optional.of(Reason.HASH_FAILURE), ours(changePage(signed)).reason());
+
+    // The same signature file signed bare: SM2 over Signature.xml, no certificate in it.
+    java.util.Map<String, byte[]> parts = OfdFixtures.parts(signed);
+    byte[] bare = HOLDER.signingKey().sign(parts.get("Doc_0/Signs/Sign_0/Signature.xml"));
+    byte[] bareOfd = OfdFixtures.change(signed,
+        p -> p.put("Doc_0/Signs/Sign_0/SignedValue.dat", bare));
+    OfdVerificationReport given = OfdSealVerifier.builder(org.tongban.pki.TrustPolicy
+        .trustedAsGiven(java.util.List.of(HOLDER.certificate()))).build().verify(bareOfd);
+    assertTrue(given.isValid(), given.toString());
+    assertEquals(Optional.of(Reason.KEY_NOT_FOUND), ours(bareOfd).reason());
+    byte[] forged = OfdFixtures.change(signed, p -> p.put("Doc_0/Signs/Sign_0/SignedValue.dat",
+        SECOND.signingKey().sign(parts.get("Doc_0/Signs/Sign_0/Signature.xml"))));
+    assertEquals(Optional.of(Reason.KEY_NOT_FOUND), OfdSealVerifier.builder(
+        org.tongban.pki.TrustPolicy.trustedAsGiven(java.util.List.of(HOLDER.certificate())))
+        .build().verify(forged).reason());
+  }
+
+  @Test
   void anOfdrwSealThenOurs_bothStayValid_onBothSides() throws Exception {
     byte[] theirs = ofdrwSeals(OfdFixtures.unsigned(2), OfdSealTest.seal(MAKER, SesVersion.V4,
         HOLDER), HOLDER, SesVersion.V4, 1, false);

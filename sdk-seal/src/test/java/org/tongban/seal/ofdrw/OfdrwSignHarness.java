@@ -82,6 +82,39 @@ public final class OfdrwSignHarness {
   }
 
   /**
+   * Signs an OFD with ofdrw's GB/T 35275 digital signature ({@code Type="Sign"}).
+   *
+   * @param ofd the package
+   * @param certDer the signer's certificate
+   * @param keyPkcs8 the signer's SM2 key
+   * @return the signed package
+   * @throws Exception on any error
+   */
+  public static byte[] signGbt35275(byte[] ofd, byte[] certDer, byte[] keyPkcs8)
+      throws Exception {
+    Path dir = Files.createTempDirectory("ofdrw-sign");
+    try {
+      Path in = dir.resolve("in.ofd");
+      Path out = dir.resolve("out.ofd");
+      Files.write(in, ofd);
+      PrivateKey key = KeyFactory.getInstance("EC", BC).generatePrivate(
+          new PKCS8EncodedKeySpec(keyPkcs8));
+      Certificate cert = CertificateFactory.getInstance("X.509", BC)
+          .generateCertificate(new ByteArrayInputStream(certDer));
+      try (OFDReader reader = new OFDReader(in);
+          OFDSigner signer = new OFDSigner(reader, out)) {
+        signer.setSignMode(SignMode.ContinueSign);
+        signer.setSignContainer(
+            new org.ofdrw.sign.signContainer.GBT35275DSContainer(cert, key));
+        signer.exeSign();
+      }
+      return Files.readAllBytes(out);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /**
    * Validates an OFD with ofdrw's {@code OFDValidator}.
    *
    * @param ofd the package
