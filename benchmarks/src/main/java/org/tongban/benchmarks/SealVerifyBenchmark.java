@@ -93,7 +93,7 @@ public class SealVerifyBenchmark {
     }
   }
 
-  private static SM2Signer signer(X509Certificate cert) {
+  static SM2Signer signer(X509Certificate cert) {
     X9ECParameters x9 = CustomNamedCurves.getByName("sm2p256v1");
     ECDomainParameters d = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
     ECPublicKey pub = (ECPublicKey) cert.getPublicKey();
