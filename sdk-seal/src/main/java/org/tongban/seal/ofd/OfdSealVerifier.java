@@ -356,10 +356,23 @@ public final class OfdSealVerifier {
     }
   }
 
-  /** {@code SignatureDateTime}: {@code yyyy-MM-dd HH:mm:ss} (China time) or ISO 8601. */
+  /**
+   * {@code SignatureDateTime} as producers write it: {@code yyyy-MM-dd HH:mm:ss} or
+   * {@code yyyyMMddHHmmss} (China time), the same with {@code Z} and optional fractions (UTC),
+   * or ISO 8601 with an offset.
+   */
   private static Optional<Instant> dateTime(String text) {
     String t = text.trim();
     try {
+      java.util.regex.Matcher compact = java.util.regex.Pattern.compile(
+          "(\\d{14})(\\.\\d{1,9})?(Z?)").matcher(t);
+      if (compact.matches()) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.parse(compact.group(1),
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        return Optional.of(compact.group(3).isEmpty()
+            ? local.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
+            : local.toInstant(java.time.ZoneOffset.UTC));
+      }
       if (t.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}")) {
         return Optional.of(java.time.LocalDateTime.parse(t.replace(' ', 'T'))
             .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
