@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.tongban.MalformedInputException;
-import org.tongban.seal.internal.CmsSlices;
-import org.tongban.seal.internal.PdfRevisions;
+import org.tongban.seal.pdf.internal.CmsSlices;
+import org.tongban.seal.pdf.internal.PdfRevisions;
 import org.junit.jupiter.api.Test;
 import org.tongban.seal.ModificationLevel;
-import org.tongban.seal.internal.SignatureDictionary;
+import org.tongban.seal.pdf.internal.SignatureDictionary;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesSignature;
 

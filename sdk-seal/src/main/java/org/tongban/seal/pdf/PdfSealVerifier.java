@@ -16,44 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Set;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.crypto.VerificationKey;
-import org.tongban.internal.asn1.Der;
-import org.tongban.internal.crypto.Digests;
 import org.tongban.internal.util.BoundedCache;
 import org.tongban.io.Limits;
 import org.tongban.pki.CertificateVerifier;
@@ -69,12 +39,14 @@ import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.Chains;
-import org.tongban.seal.internal.CmsSlices;
-import org.tongban.seal.internal.PdfRevisions;
 import org.tongban.seal.internal.SealAlgorithms;
-import org.tongban.seal.internal.SignatureDictionary;
 import org.tongban.seal.internal.Verdicts;
-import org.tongban.seal.internal.XrefFrees;
+import org.tongban.seal.pdf.internal.ByteRanges;
+import org.tongban.seal.pdf.internal.CmsSignature;
+import org.tongban.seal.pdf.internal.PdfRevisions;
+import org.tongban.seal.pdf.internal.SignatureFields;
+import org.tongban.seal.pdf.internal.SignatureFields.SigField;
+import org.tongban.seal.pdf.internal.XrefFrees;
 
 /**
  * Verifies the CMS signatures of a sealed PDF ({@code /SubFilter adbe.pkcs7.detached} or
@@ -158,9 +130,6 @@ public final class PdfSealVerifier {
   /** Whether the signature covers the whole file. */
   public static final CheckId COVERAGE = CheckId.of("pdf.coverage");
 
-  private static final ASN1ObjectIdentifier SM3 = new ASN1ObjectIdentifier("1.2.156.10197.1.401");
-  private static final ASN1ObjectIdentifier SM2_SM3 =
-      new ASN1ObjectIdentifier("1.2.156.10197.1.501");
   private static final List<String> SUB_FILTERS =
       List.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
 
@@ -206,34 +175,9 @@ public final class PdfSealVerifier {
     if (pdf.length > limits.maxPdfBytes()) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
-    List<SigField> fields = new ArrayList<>();
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      Map<COSObjectKey, Long> xref = doc.getDocument().getXrefTable();
-      for (PDSignatureField field : doc.getSignatureFields()) {
-        String name = Optional.ofNullable(field.getFullyQualifiedName()).orElse("");
-        Optional<SigField> direct = fromFile(pdf, xref, name, field.getCOSObject()
-            .getItem(COSName.V));
-        if (direct.isPresent()) {
-          fields.add(direct.get());
-          continue;
-        }
-        PDSignature s = field.getSignature();
-        if (s == null) {
-          continue; // an empty field waiting to be signed
-        }
-        long[] range = null;
-        COSArray a = s.getCOSObject().getCOSArray(COSName.BYTERANGE);
-        if (a != null && a.size() == 4) {
-          range = new long[4];
-          for (int i = 0; i < 4; i++) {
-            // Not an integer: −1, which no valid range has.
-            range[i] = a.getObject(i) instanceof COSInteger n ? n.longValue() : -1;
-          }
-        }
-        fields.add(new SigField(name, Optional.ofNullable(s.getSubFilter()).orElse(""),
-            Optional.ofNullable(range), Optional.of(s.getContents()), -1, -1,
-            PdfRevisions.Permissions.of(s.getCOSObject()), signDate(s.getCOSObject())));
-      }
+    List<SigField> fields;
+    try {
+      fields = new ArrayList<>(SignatureFields.find(pdf));
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A deeply nested object graph can exhaust PDFBox's recursive parser: malformed input.
       return documentFailure(Reason.FORMAT_FAILURE);
@@ -249,7 +193,7 @@ public final class PdfSealVerifier {
     // this scan (it costs as much as SHA-256 over the file).
     boolean classify = fields.size() > 1 || claimedEnd(fields.get(0)) != pdf.length;
     if (classify && (fields.size() > limits.maxPdfRevisions()
-        || revisions(pdf) > limits.maxPdfRevisions())) {
+        || ByteRanges.revisions(pdf) > limits.maxPdfRevisions())) {
       return documentFailure(Reason.SIZE_LIMIT_EXCEEDED);
     }
     // Revision order: by where each signed range claims to end (malformed ranges last).
@@ -270,53 +214,6 @@ public final class PdfSealVerifier {
     return verdict(results);
   }
 
-  /** Digests {@code [0, a)} and {@code [b, b + c)} in place, without copying the file. */
-  private static byte[] digestRanges(DigestAlgorithm d, byte[] pdf, int[] range) {
-    if (d == DigestAlgorithm.SM3) {
-      SM3Digest md = new SM3Digest();
-      md.update(pdf, 0, range[1]);
-      md.update(pdf, range[2], range[3]);
-      byte[] out = new byte[md.getDigestSize()];
-      md.doFinal(out, 0);
-      return out;
-    }
-    MessageDigest md = Digests.jdk(d);
-    md.update(pdf, 0, range[1]);
-    md.update(pdf, range[2], range[3]);
-    return md.digest();
-  }
-
-  private static final byte[] STARTXREF =
-      "startxref".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  /** Horspool shifts for {@link #STARTXREF}: the scan reads about one byte in eight. */
-  private static final int[] SHIFT = new int[256];
-
-  static {
-    Arrays.fill(SHIFT, STARTXREF.length);
-    for (int i = 0; i < STARTXREF.length - 1; i++) {
-      SHIFT[STARTXREF[i] & 0xff] = STARTXREF.length - 1 - i;
-    }
-  }
-
-  /** Counts {@code startxref} keywords: one per revision, before any parser runs. */
-  private static int revisions(byte[] pdf) {
-    int n = 0;
-    int last = STARTXREF.length - 1;
-    for (int i = 0; i + last < pdf.length; ) {
-      int j = last;
-      while (j >= 0 && pdf[i + j] == STARTXREF[j]) {
-        j--;
-      }
-      if (j < 0) {
-        n++;
-        i += STARTXREF.length;
-      } else {
-        i += SHIFT[pdf[i + last] & 0xff];
-      }
-    }
-    return n;
-  }
-
   private static long claimedEnd(SigField f) {
     return f.byteRange().map(r -> r[2] >= 0 && r[3] >= 0 ? r[2] + r[3] : Long.MAX_VALUE)
         .orElse(Long.MAX_VALUE);
@@ -332,45 +229,9 @@ public final class PdfSealVerifier {
     return new PdfVerificationReport(List.of(), Indication.FAILED, Optional.of(reason));
   }
 
-  /**
-   * A signature as found: read straight from the file (the {@code /Contents} string's position
-   * known) or, when that reader declines, through PDFBox (its decoded value known).
-   */
-  private record SigField(String name, String subFilter, Optional<long[]> byteRange,
-      Optional<byte[]> contents, int contentsStart, int contentsEnd,
-      PdfRevisions.Permissions permissions, Optional<Instant> signDate) {}
-
-  /** The dictionary's {@code /M}: the signing time it claims, when it is a valid date. */
-  private static Optional<Instant> signDate(COSDictionary signature) {
-    try {
-      return Optional.ofNullable(new PDSignature(signature).getSignDate())
-          .map(c -> c.toInstant());
-    } catch (RuntimeException e) {
-      return Optional.empty(); // not a date: no claim
-    }
-  }
-
-  /** Reads an indirect, uncompressed signature dictionary from the file itself. */
-  private static Optional<SigField> fromFile(byte[] pdf, Map<COSObjectKey, Long> xref,
-      String name, COSBase value) {
-    if (!(value instanceof COSObject ref) || ref.getKey() == null) {
-      return Optional.empty();
-    }
-    Long offset = xref.get(ref.getKey());
-    if (offset == null || offset < 0) {
-      return Optional.empty();
-    }
-    return SignatureDictionary.parse(pdf, offset, ref.getKey().getNumber(),
-        ref.getKey().getGeneration()).map(p -> new SigField(name, p.subFilter(), p.byteRange(),
-            Optional.empty(), p.contentsStart(), p.contentsEnd(), p.hasReference()
-                && ref.getObject() instanceof COSDictionary d
-                ? PdfRevisions.Permissions.of(d) : PdfRevisions.Permissions.NONE,
-            ref.getObject() instanceof COSDictionary sd ? signDate(sd) : Optional.empty()));
-  }
-
   private VerificationResult<VerifiedPdfSignature> verifyOne(
       VerificationResult.Builder<VerifiedPdfSignature> r, SigField f, byte[] pdf, Instant now) {
-    int[] range = byteRange(f.byteRange(), pdf);
+    int[] range = ByteRanges.byteRange(f.byteRange(), pdf);
     if (range.length == 0) {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
           "/ByteRange is not [0 a b c] within the file").buildFailed();
@@ -380,12 +241,12 @@ public final class PdfSealVerifier {
     // itself is judged with the later updates).
     boolean inPlace = f.contents().isEmpty() && f.contentsStart() == range[1]
         && f.contentsEnd() == range[2];
-    byte[] gap = inPlace ? leadingValueOfGap(pdf, range[1], range[2])
-        : gapContents(pdf, range[1], range[2]);
+    byte[] gap = inPlace ? ByteRanges.leadingValueOfGap(pdf, range[1], range[2])
+        : ByteRanges.gapContents(pdf, range[1], range[2]);
     boolean isContents = inPlace || (f.contents().isPresent()
         ? Arrays.equals(gap, f.contents().get())
         : f.contentsStart() >= 0 && Arrays.equals(gap,
-            gapContents(pdf, f.contentsStart(), f.contentsEnd())));
+            ByteRanges.gapContents(pdf, f.contentsStart(), f.contentsEnd())));
     if (gap.length == 0 || !isContents) {
       return r.fail(BYTE_RANGE, Reason.BYTE_RANGE_INVALID,
           "the excluded bytes are not exactly the signature's /Contents").buildFailed();
@@ -402,9 +263,9 @@ public final class PdfSealVerifier {
     }
 
     // CMS structure.
-    ParsedCms cms;
+    CmsSignature.ParsedCms cms;
     try {
-      cms = ParsedCms.parse(gap, limits.maxAsn1Bytes(), this::certificate);
+      cms = CmsSignature.ParsedCms.parse(gap, limits.maxAsn1Bytes(), this::certificate);
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -422,7 +283,7 @@ public final class PdfSealVerifier {
     r.evidence(evidence);
 
     // Algorithms.
-    Optional<SignatureAlgorithm> alg = algorithm(cms.signatureOid, cms.digestOid);
+    Optional<SignatureAlgorithm> alg = CmsSignature.algorithm(cms.signatureOid, cms.digestOid);
     if (alg.isEmpty()) {
       return r.fail(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "algorithm "
           + cms.signatureOid + " with digest " + cms.digestOid).buildFailed();
@@ -441,7 +302,7 @@ public final class PdfSealVerifier {
     DigestAlgorithm d = SealAlgorithms.digestFor(alg.get());
 
     // Content digest over the two byte ranges.
-    byte[] actual = digestRanges(d, pdf, range);
+    byte[] actual = ByteRanges.digestRanges(d, pdf, range);
     if (MessageDigest.isEqual(actual, cms.messageDigest)) {
       r.ok(DATA_HASH, d.jcaName() + " of the byte ranges");
     } else {
@@ -574,133 +435,10 @@ public final class PdfSealVerifier {
             .generateCertificate(new ByteArrayInputStream(der)));
   }
 
-  private VerificationKey verificationKey(ParsedCms cms, SignatureAlgorithm alg) {
+  private VerificationKey verificationKey(CmsSignature.ParsedCms cms, SignatureAlgorithm alg) {
     List<Object> id = List.of(alg, ByteBuffer.wrap(cms.signerDer));
     return keys.get(id).orElseGet(() -> keys.put(id,
         SealAlgorithms.verificationKey(cms.signer.getPublicKey(), alg)));
-  }
-
-  /** Returns {@code [0, a, b, c]} or an empty array when the layout is not the only safe one. */
-  private static int[] byteRange(Optional<long[]> claimed, byte[] pdf) {
-    if (claimed.isEmpty()) {
-      return new int[0];
-    }
-    long[] v = claimed.get();
-    if (v[0] != 0 || v[1] <= 0 || v[2] <= v[1] + 1 || v[3] < 0 || v[2] + v[3] > pdf.length) {
-      return new int[0];
-    }
-    return new int[] {0, (int) v[1], (int) v[2], (int) v[3]};
-  }
-
-  /** Hex digit values, −1 for anything else. */
-  private static final byte[] HEX = new byte[256];
-
-  static {
-    Arrays.fill(HEX, (byte) -1);
-    for (int i = 0; i < 16; i++) {
-      HEX["0123456789abcdef".charAt(i)] = (byte) i;
-      HEX["0123456789ABCDEF".charAt(i)] = (byte) i;
-    }
-  }
-
-  /**
-   * As {@link #gapContents}, but when the hex string holds one definite-length SEQUENCE followed
-   * only by {@code 0} digits, decodes just that value: the padding of a signature slot is
-   * usually several times the signature.
-   */
-  private static byte[] leadingValueOfGap(byte[] pdf, int from, int to) {
-    int digits = to - from - 2;
-    if (pdf[from] != '<' || pdf[to - 1] != '>' || digits % 2 != 0 || digits < 4
-        || hexByte(pdf, from + 1) != 0x30) {
-      return gapContents(pdf, from, to);
-    }
-    int first = hexByte(pdf, from + 3);
-    long total;
-    if (first < 0 || first == 0x80) {
-      return gapContents(pdf, from, to); // indefinite length: the value must be walked
-    } else if (first < 0x80) {
-      total = 2 + first;
-    } else {
-      int n = first & 0x7f;
-      if (n > 4 || digits < 2 * (2 + n)) {
-        return gapContents(pdf, from, to);
-      }
-      long len = 0;
-      for (int i = 0; i < n; i++) {
-        int x = hexByte(pdf, from + 5 + 2 * i);
-        if (x < 0) {
-          return new byte[0];
-        }
-        len = len << 8 | x;
-      }
-      total = 2 + n + len;
-    }
-    if (total * 2 > digits) {
-      return gapContents(pdf, from, to);
-    }
-    int valueEnd = from + 1 + (int) total * 2;
-    for (int p = valueEnd; p < to - 1; p++) {
-      if (pdf[p] != '0') {
-        return gapContents(pdf, from, to); // padding other than zeros: judged on the whole
-      }
-    }
-    return decodeHex(pdf, from + 1, (int) total);
-  }
-
-  private static int hexByte(byte[] pdf, int at) {
-    int hi = HEX[pdf[at] & 0xff];
-    int lo = HEX[pdf[at + 1] & 0xff];
-    return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
-  }
-
-  /** The decoded hex string filling exactly {@code [from, to)}, or empty. */
-  private static byte[] gapContents(byte[] pdf, int from, int to) {
-    int digits = to - from - 2;
-    if (pdf[from] != '<' || pdf[to - 1] != '>' || digits % 2 != 0) {
-      return new byte[0];
-    }
-    return decodeHex(pdf, from + 1, digits / 2);
-  }
-
-  /** Decodes {@code bytes} bytes from the hex digits at {@code from}, or empty. */
-  private static byte[] decodeHex(byte[] pdf, int from, int bytes) {
-    byte[] out = new byte[bytes];
-    for (int i = 0, p = from; i < out.length; i++, p += 2) {
-      int hi = HEX[pdf[p] & 0xff];
-      int lo = HEX[pdf[p + 1] & 0xff];
-      if (hi < 0 || lo < 0) {
-        return new byte[0];
-      }
-      out[i] = (byte) (hi << 4 | lo);
-    }
-    return out;
-  }
-
-  private static Optional<SignatureAlgorithm> algorithm(String sigOid, String digestOid) {
-    boolean sm3 = digestOid.equals(SM3.getId());
-    boolean sha256 = digestOid.equals(NISTObjectIdentifiers.id_sha256.getId());
-    if (sm3 && sigOid.equals(SM2_SM3.getId())) {
-      return Optional.of(SignatureAlgorithm.SM2_SM3);
-    }
-    if (sha256 && (sigOid.equals(PKCSObjectIdentifiers.sha256WithRSAEncryption.getId())
-        || sigOid.equals(PKCSObjectIdentifiers.rsaEncryption.getId()))) {
-      return Optional.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
-    }
-    return Optional.empty();
-  }
-
-  /** The one ASN.1 SEQUENCE at the start of {@code /Contents}, which only zeros may follow. */
-  private static byte[] leadingValue(byte[] contents, int maxBytes) {
-    if (contents.length == 0 || contents[0] != 0x30) {
-      throw new MalformedInputException("/Contents does not start with an ASN.1 SEQUENCE");
-    }
-    int length = Der.berLength(contents, maxBytes, Limits.MAX_ASN1_DEPTH);
-    for (int i = length; i < contents.length; i++) {
-      if (contents[i] != 0) {
-        throw new MalformedInputException("bytes after the signature are not zero padding");
-      }
-    }
-    return Arrays.copyOf(contents, length);
   }
 
   private VerificationResult<VerifiedPdfSignature> verifySes(
@@ -708,7 +446,7 @@ public final class PdfSealVerifier {
       byte[] pdf, int[] range, boolean whole) {
     byte[] der;
     try {
-      der = leadingValue(contents, limits.maxAsn1Bytes());
+      der = CmsSignature.leadingValue(contents, limits.maxAsn1Bytes());
     } catch (MalformedInputException e) {
       return r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
     }
@@ -727,146 +465,6 @@ public final class PdfSealVerifier {
     VerifiedSeal seal = v.orElseThrow();
     return r.build(new VerifiedPdfSignature(f.name(), seal.signer(),
         Optional.of(seal.signingTime()), range, whole, f.subFilter(), changes));
-  }
-
-  /** The parts of a CMS signature this verifier uses, read from untrusted bytes. */
-  private static final class ParsedCms {
-    String signatureOid;
-    String digestOid;
-    byte[] signedAttributes;
-    byte[] signatureValue;
-    byte[] messageDigest;
-    Optional<byte[]> certHash = Optional.empty();
-    Optional<Instant> signingTime = Optional.empty();
-    X509Certificate signer;
-    byte[] signerDer;
-    final List<byte[]> others = new ArrayList<>();
-
-    /** Turns certificate DER into an {@link X509Certificate}. */
-    interface Certificates {
-      X509Certificate of(byte[] der) throws CertificateException;
-    }
-
-    static ParsedCms parse(byte[] contents, int maxBytes, Certificates certificates) {
-      // BER, not only DER: common signers (BouncyCastle's CMS generator among them) write
-      // indefinite lengths. The signed attributes are re-encoded as DER before verification.
-      byte[] ber = leadingValue(contents, maxBytes);
-      try {
-        return read(ber, certificates);
-      } catch (MalformedInputException e) {
-        throw e;
-      } catch (IOException | CertificateException | RuntimeException e) {
-        throw new MalformedInputException("malformed CMS SignedData", e);
-      }
-    }
-
-    private static ParsedCms read(byte[] ber, Certificates certificates)
-        throws IOException, CertificateException {
-      // The usual case, DER with the signer's certificate embedded, is read as slices of the
-      // input; anything else goes through BouncyCastle's object model, which explains itself.
-      Optional<CmsSlices.Slices> slices = CmsSlices.read(ber);
-      if (slices.isPresent()) {
-        CmsSlices.Slices sl = slices.get();
-        ParsedCms p = new ParsedCms();
-        p.digestOid = ASN1ObjectIdentifier.getInstance(sl.digestAlgorithm()).getId();
-        p.signatureOid = ASN1ObjectIdentifier.getInstance(sl.signatureAlgorithm()).getId();
-        p.signatureValue = sl.signature();
-        attributes(p, ASN1Set.getInstance(sl.signedAttributes()));
-        p.signerDer = sl.signer();
-        p.signer = certificates.of(p.signerDer);
-        p.others.addAll(sl.others());
-        return p;
-      }
-      ContentInfo ci;
-      // Lazily: the certificates' insides are parsed only if they are used.
-      try (org.bouncycastle.asn1.ASN1InputStream in =
-          new org.bouncycastle.asn1.ASN1InputStream(ber, true)) {
-        ci = ContentInfo.getInstance(in.readObject());
-      }
-      if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
-        throw new MalformedInputException("not a SignedData");
-      }
-      SignedData sd = SignedData.getInstance(ci.getContent());
-      if (sd.getEncapContentInfo().getContent() != null) {
-        throw new MalformedInputException("the SignedData is not detached");
-      }
-      if (sd.getSignerInfos().size() != 1) {
-        throw new MalformedInputException("expected exactly one SignerInfo, found "
-            + sd.getSignerInfos().size());
-      }
-      SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
-      ASN1Set attrs = si.getAuthenticatedAttributes();
-      if (attrs == null) {
-        throw new MalformedInputException("no signed attributes");
-      }
-      ParsedCms p = new ParsedCms();
-      p.signatureOid = si.getDigestEncryptionAlgorithm().getAlgorithm().getId();
-      p.digestOid = si.getDigestAlgorithm().getAlgorithm().getId();
-      p.signatureValue = si.getEncryptedDigest().getOctets();
-      attributes(p, attrs);
-      if (sd.getCertificates() == null) {
-        throw new MalformedInputException("the signer certificate is not embedded");
-      }
-      if (!si.getSID().isTagged()) {
-        IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(si.getSID().getId());
-        for (ASN1Encodable e : sd.getCertificates()) {
-          Certificate c = Certificate.getInstance(e);
-          if (p.signer == null && c.getIssuer().equals(ias.getName())
-              && c.getSerialNumber().getValue().equals(ias.getSerialNumber().getValue())) {
-            p.signerDer = c.getEncoded("DER");
-            p.signer = certificates.of(p.signerDer);
-          } else {
-            p.others.add(c.getEncoded("DER"));
-          }
-        }
-      }
-      if (p.signer == null) {
-        throw new MalformedInputException("no embedded certificate matches the signer "
-            + "identifier (issuer and serial number)");
-      }
-      return p;
-    }
-
-    /** Reads the signed attributes every format needs, and their DER (what is signed). */
-    private static void attributes(ParsedCms p, ASN1Set attrs) throws IOException {
-      p.signedAttributes = attrs.getEncoded("DER");
-      AttributeTable table = new AttributeTable(attrs);
-      p.messageDigest = ASN1OctetString.getInstance(single(table, CMSAttributes.messageDigest,
-          true).orElseThrow()).getOctets();
-      Optional<ASN1Encodable> type = single(table, CMSAttributes.contentType, false);
-      if (type.isPresent() && !CMSObjectIdentifiers.data.equals(type.get())) {
-        throw new MalformedInputException("content-type attribute is not id-data");
-      }
-      p.signingTime = single(table, CMSAttributes.signingTime, false)
-          .map(t -> Time.getInstance(t).getDate().toInstant());
-      Optional<ASN1Encodable> scv2 = single(table,
-          PKCSObjectIdentifiers.id_aa_signingCertificateV2, false);
-      if (scv2.isPresent()) {
-        ESSCertIDv2 id = SigningCertificateV2.getInstance(scv2.get()).getCerts()[0];
-        if (!NISTObjectIdentifiers.id_sha256.equals(id.getHashAlgorithm().getAlgorithm())) {
-          throw new MalformedInputException("signing-certificate-v2 uses a hash other than "
-              + "SHA-256");
-        }
-        p.certHash = Optional.of(id.getCertHash());
-      }
-    }
-
-    /** The one value of a signed attribute; more than one attribute or value is malformed. */
-    private static Optional<ASN1Encodable> single(AttributeTable t, ASN1ObjectIdentifier oid,
-        boolean required) {
-      var all = t.getAll(oid);
-      if (all.size() == 0) {
-        if (required) {
-          throw new MalformedInputException("missing signed attribute " + oid);
-        }
-        return Optional.empty();
-      }
-      Attribute a = Attribute.getInstance(all.get(0));
-      if (all.size() != 1 || a.getAttrValues().size() != 1) {
-        throw new MalformedInputException("signed attribute " + oid + " is not single-valued");
-      }
-      return Optional.of(a.getAttrValues().getObjectAt(0));
-    }
   }
 
   /** Builds a {@link PdfSealVerifier}. Not thread-safe. */

@@ -55,7 +55,7 @@ import org.tongban.result.Reason;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.PreparedSealSignature;
 import org.tongban.seal.internal.Cms;
-import org.tongban.seal.internal.PdfPermissions;
+import org.tongban.seal.pdf.internal.PdfPermissions;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;

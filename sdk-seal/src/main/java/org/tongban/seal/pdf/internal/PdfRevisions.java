@@ -1,4 +1,4 @@
-package org.tongban.seal.internal;
+package org.tongban.seal.pdf.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

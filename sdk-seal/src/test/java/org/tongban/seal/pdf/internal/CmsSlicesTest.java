@@ -1,4 +1,4 @@
-package org.tongban.seal.internal;
+package org.tongban.seal.pdf.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,7 @@ import org.tongban.crypto.KeyType;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.internal.crypto.Bc;
 import org.tongban.pki.DemoPki;
+import org.tongban.seal.internal.Cms;
 
 class CmsSlicesTest {
   private static final DemoPki PKI = DemoPki.create(KeyType.RSA, "Slices");

@@ -1,4 +1,4 @@
-package org.tongban.seal.internal;
+package org.tongban.seal.pdf.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.tongban.seal.internal;
+package org.tongban.seal.pdf.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
