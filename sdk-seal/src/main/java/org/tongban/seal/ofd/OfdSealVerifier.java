@@ -143,7 +143,8 @@ public final class OfdSealVerifier {
     if (listed.isEmpty()) {
       return documentFailure(Reason.NO_SIGNATURE);
     }
-    // Each signature's own files, to tell another signature's files from other parts.
+    // Each signature's own files, to tell another signature's files from other parts; a
+    // description that cannot be read fails that signature below, with its reason.
     List<Set<String>> own = new ArrayList<>();
     List<Optional<OfdStructure.Described>> described = new ArrayList<>();
     for (OfdStructure.Listed l : listed) {
@@ -166,7 +167,7 @@ public final class OfdSealVerifier {
       VerificationResult.Builder<VerifiedOfdSignature> r = VerificationResult.builder(now);
       VerificationResult<VerifiedOfdSignature> one;
       try {
-        one = verifyOne(r, p, listed.get(i), i, own, lists, now);
+        one = verifyOne(r, p, listed.get(i), described.get(i), i, own, lists, now);
       } catch (MalformedInputException e) {
         one = r.fail(CheckId.FORMAT, e.reason(), e.getMessage()).buildFailed();
       } catch (RuntimeException | StackOverflowError e) {
@@ -185,9 +186,11 @@ public final class OfdSealVerifier {
 
   private VerificationResult<VerifiedOfdSignature> verifyOne(
       VerificationResult.Builder<VerifiedOfdSignature> r, OfdPackage p,
-      OfdStructure.Listed listed, int index, List<Set<String>> own, Set<String> lists,
-      Instant now) {
-    OfdStructure.Described d = OfdStructure.describe(p, listed);
+      OfdStructure.Listed listed, Optional<OfdStructure.Described> described, int index,
+      List<Set<String>> own, Set<String> lists, Instant now) {
+    // Read again only when it failed: the exception carries the reason.
+    OfdStructure.Described d = described.isPresent() ? described.get()
+        : OfdStructure.describe(p, listed);
     r.ok(CheckId.FORMAT, listed.entry() + ", Type=" + listed.type() + ", " + d.references().size()
         + " references");
 

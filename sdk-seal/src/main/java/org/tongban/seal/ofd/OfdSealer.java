@@ -303,9 +303,13 @@ public final class OfdSealer {
     String out = xml.substring(0, close) + entry(prefix, id, signatureFile)
         + xml.substring(close);
     Matcher m = MAX_ID.matcher(out);
-    return m.find() ? out.substring(0, m.start(2)) + maxId + out.substring(m.end(2))
-        : out.replaceFirst(">", ">\n<" + prefix + "MaxSignId>" + maxId + "</" + prefix
-            + "MaxSignId>");
+    if (m.find()) {
+      return out.substring(0, m.start(2)) + maxId + out.substring(m.end(2));
+    }
+    // No MaxSignId yet: it is the list's first child, right after the root's start tag.
+    int start = out.indexOf(">", out.indexOf("<" + prefix + "Signatures")) + 1;
+    return out.substring(0, start) + "\n<" + prefix + "MaxSignId>" + maxId + "</" + prefix
+        + "MaxSignId>" + out.substring(start);
   }
 
   /** The next free numeric ID: above {@code MaxSignId} and every ID the list uses. */

@@ -111,6 +111,23 @@ class OfdSealTest {
   }
 
   @Test
+  void aSignatureListWithoutMaxSignId_isExtendedWithOne() {
+    byte[] first = OfdFixtures.change(sealed(SesVersion.V4), parts -> {
+      String list = new String(parts.get("Doc_0/Signs/Signatures.xml"), StandardCharsets.UTF_8);
+      parts.put("Doc_0/Signs/Signatures.xml", list.replaceAll("<ofd:MaxSignId>[^<]*"
+          + "</ofd:MaxSignId>\\n?", "").getBytes(StandardCharsets.UTF_8));
+    });
+    byte[] both = OfdSealer.builder().build().seal(first, seal(MAKER, SesVersion.V4, SECOND),
+        OfdSealPlacement.lastPageBottomRight(), SECOND.signingKey());
+    String list = new String(OfdFixtures.parts(both).get("Doc_0/Signs/Signatures.xml"),
+        StandardCharsets.UTF_8);
+    assertTrue(list.contains("<ofd:MaxSignId>3</ofd:MaxSignId>"), list);
+    OfdVerificationReport report = verify(SM2, both);
+    assertTrue(report.isValid(), report.toString());
+    assertEquals(2, report.signatures().size());
+  }
+
+  @Test
   void crossPageSeal_isOneSignatureWithASliceOnEveryPage() {
     byte[] out = OfdSealer.builder().build().seal(OfdFixtures.unsigned(3),
         seal(MAKER, SesVersion.V4, HOLDER), OfdSealPlacement.at(1, 20, 20).withCrossPage(),
