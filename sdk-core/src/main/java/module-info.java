@@ -18,11 +18,14 @@ module org.tongban.core {
   // it itself), so it is optional here. Not transitive: a static transitive dependency would be
   // needed to compile every module that reads this one.
   requires static jakarta.servlet;
+  // Only the Redis-backed stores need Lettuce; an app on several nodes adds it.
+  requires static lettuce.core;
 
   exports org.tongban;
   exports org.tongban.crypto;
   exports org.tongban.http;
   exports org.tongban.identity;
+  exports org.tongban.identity.redis;
   exports org.tongban.identity.servlet;
   exports org.tongban.io;
   exports org.tongban.keys;

@@ -2,6 +2,7 @@ package org.tongban.identity;
 
 import java.util.Objects;
 import org.tongban.internal.http.Forms;
+import org.tongban.result.Reason;
 import org.tongban.result.VerificationResult;
 
 /**
@@ -52,12 +53,25 @@ public final class BackChannelLogout {
     // A token given twice reads as Forms.REPEATED, which no verifier accepts.
     String token = Forms.decode(formBody).getOrDefault("logout_token", "");
     VerificationResult<VerifiedToken> r = verifier.verifyLogoutToken(token);
+    if (r.reason().orElse(null) == Reason.STATE_UNAVAILABLE) {
+      // Shared state is down: not a bad request but a failure to retry (OIDC Back-Channel
+      // Logout §2.8: the platform may retry), and nothing was ended.
+      return new Response(503, "{\"error\":\"temporarily_unavailable\"}", 0, r);
+    }
     if (!r.isValid()) {
       return new Response(400, "{\"error\":\"invalid_request\",\"error_description\":\""
           + r.reason().map(Enum::name).orElse("INVALID") + "\"}", 0, r);
     }
     VerifiedToken t = r.orElseThrow();
-    int ended = sessions.endFromPlatform(t.issuer(), t.sessionId(), t.subject());
+    int ended;
+    try {
+      ended = sessions.endFromPlatform(t.issuer(), t.sessionId(), t.subject());
+    } catch (StateUnavailableException e) {
+      // The platform retries with the same token: its jti must not stay remembered, or the
+      // retry would be refused as a replay and the sessions never end.
+      verifier.forgetLogoutToken(t);
+      return new Response(503, "{\"error\":\"temporarily_unavailable\"}", 0, r);
+    }
     return new Response(200, "{}", ended, r);
   }
 }

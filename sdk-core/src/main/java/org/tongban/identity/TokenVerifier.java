@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tongban.internal.jose.Json;
 import org.tongban.internal.jose.Utf8;
 import org.tongban.io.Limits;
@@ -76,7 +75,6 @@ public final class TokenVerifier {
   public static final String BACKCHANNEL_LOGOUT_EVENT =
       "http://schemas.openid.net/event/backchannel-logout";
   private static final Duration MAX_SKEW = Duration.ofMinutes(10);
-  private static final int MAX_REPLAY_ENTRIES = 100_000;
   private static final Duration MAX_REPLAY_MEMORY = Duration.ofHours(24);
 
   private final String issuer;
@@ -88,8 +86,8 @@ public final class TokenVerifier {
   private final Clock clock;
   private final boolean platformAccessTokens;
   private final Optional<Duration> maxAuthenticationAge;
-  /** iss + " " + jti of logout tokens already used → until when they are remembered. */
-  private final Map<String, Instant> usedLogoutTokens = new ConcurrentHashMap<>();
+  /** iss + " " + jti of logout tokens already used, until they expire. */
+  private final ReplayMemory replay;
 
   private TokenVerifier(Builder b) {
     this.issuer = b.issuer;
@@ -101,6 +99,7 @@ public final class TokenVerifier {
     this.clock = b.clock;
     this.platformAccessTokens = b.platformAccessTokens;
     this.maxAuthenticationAge = b.maxAuthenticationAge;
+    this.replay = b.replay;
   }
 
   /**
@@ -269,7 +268,15 @@ public final class TokenVerifier {
 
     // Replay (logout token).
     if (kind.get() == TokenKind.LOGOUT_TOKEN) {
-      if (!remember(claims, exp, now)) {
+      boolean first;
+      try {
+        first = remember(claims, exp, now);
+      } catch (StateUnavailableException e) {
+        // Unknown is not "first use": the logout endpoint answers 5xx and the platform retries.
+        return r.fail(REPLAY, Reason.STATE_UNAVAILABLE, "replay memory: " + e.getMessage())
+            .buildFailed();
+      }
+      if (!first) {
         return r.fail(REPLAY, Reason.TOKEN_REPLAYED, "jti " + claims.get("jti") + " was "
             + "already used").buildFailed();
       }
@@ -368,23 +375,24 @@ public final class TokenVerifier {
 
   /** Records a logout token's id; false if it was seen before. */
   private boolean remember(Map<String, Object> claims, Instant exp, Instant now) {
-    if (usedLogoutTokens.size() >= MAX_REPLAY_ENTRIES) {
-      usedLogoutTokens.values().removeIf(until -> until.isBefore(now));
-      // Still full of live entries: forget one rather than grow without bound (only the
-      // platform's key can mint logout tokens, so this takes a platform flooding us).
-      java.util.Iterator<String> it = usedLogoutTokens.keySet().iterator();
-      while (usedLogoutTokens.size() >= MAX_REPLAY_ENTRIES && it.hasNext()) {
-        it.next();
-        it.remove();
-      }
-    }
     Instant until = exp.plus(skew);
     if (until.isAfter(now.plus(MAX_REPLAY_MEMORY))) {
       until = now.plus(MAX_REPLAY_MEMORY);
     }
-    String key = claims.get("iss") + " " + claims.get("jti");
-    Instant previous = usedLogoutTokens.putIfAbsent(key, until);
-    return previous == null;
+    return replay.firstUse(claims.get("iss") + " " + claims.get("jti"), until);
+  }
+
+  /**
+   * Forgets a verified logout token's {@code jti} after its sessions could not be ended, so
+   * that the platform's retry of the same token is accepted. Best effort: when the memory is
+   * down too, the retry is refused as a replay until the entry expires.
+   */
+  void forgetLogoutToken(VerifiedToken token) {
+    try {
+      replay.forget(token.issuer() + " " + token.claims().get("jti"));
+    } catch (StateUnavailableException e) {
+      // nothing more to do: see above
+    }
   }
 
   /** The {@code max_age} login requests should carry, when configured. */
@@ -407,6 +415,7 @@ public final class TokenVerifier {
     private Duration skew = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private Limits limits = Limits.defaults();
+    private ReplayMemory replay;
     private boolean platformAccessTokens;
     private Optional<Duration> maxAuthenticationAge = Optional.empty();
 
@@ -499,6 +508,18 @@ public final class TokenVerifier {
     }
 
     /**
+     * Sets where used logout-token {@code jti}s are remembered: shared by every node of an app
+     * on several nodes, so that a replay to another node is refused.
+     *
+     * @param memory the memory; a new {@link ReplayMemory#inMemory()} by default
+     * @return this builder
+     */
+    public Builder replayMemory(ReplayMemory memory) {
+      this.replay = Objects.requireNonNull(memory, "memory");
+      return this;
+    }
+
+    /**
      * Sets the size limits of what it parses.
      *
      * @param limits the limits; {@link Limits#defaults()} by default
@@ -515,6 +536,9 @@ public final class TokenVerifier {
      * @return the verifier
      */
     public TokenVerifier build() {
+      if (replay == null) {
+        replay = ReplayMemory.inMemory();
+      }
       return new TokenVerifier(this);
     }
   }

@@ -116,6 +116,8 @@ public enum Reason {
   SIGNING_TIME_UNKNOWN(Kind.INDETERMINATE),
   /** The document was changed after the signature and the changes were not classified. */
   MODIFICATIONS_UNVERIFIED(Kind.INDETERMINATE),
+  /** Shared session or replay state could not be reached, so nothing was decided. */
+  STATE_UNAVAILABLE(Kind.INDETERMINATE),
 
   // --- WARNING ------------------------------------------------------------------------------
   /** Cached keys were used because the key source was unreachable (within outage tolerance). */

@@ -1,0 +1,118 @@
+package org.tongban.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A real {@code redis-server} (Debian package {@code redis-server}) on 127.0.0.1 on a free port,
+ * in a temporary folder, with no persistence; stopped (and startable again on the same port, to
+ * test recovery) by the test that started it.
+ */
+public final class RedisServer implements AutoCloseable {
+  private final Path program;
+  private final int port;
+  private final Path dir;
+  private Process process;
+
+  private RedisServer(Path program) throws IOException {
+    this.program = program;
+    this.port = Loopback.freePort();
+    this.dir = Files.createTempDirectory("tongban-redis");
+  }
+
+  /**
+   * Starts one, or skips the calling test when {@code redis-server} is absent (fails under CI).
+   *
+   * @return the running server
+   * @throws Exception if it does not start
+   */
+  public static RedisServer start() throws Exception {
+    RedisServer s = new RedisServer(Outside.program("redis-server", "redis-server"));
+    s.up();
+    return s;
+  }
+
+  /**
+   * Returns its URI.
+   *
+   * @return {@code redis://127.0.0.1:<port>}
+   */
+  public String uri() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /**
+   * Starts the server again on the same port after {@link #stop()}.
+   *
+   * @throws Exception if it does not start
+   */
+  public void up() throws Exception {
+    process = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind",
+        "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+        "--protected-mode", "yes").redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis.log").toFile()).start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (ping()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    String log = Files.readString(dir.resolve("redis.log"));
+    close();
+    throw new IllegalStateException("redis-server did not start: " + log);
+  }
+
+  private boolean ping() {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(1000);
+      OutputStream o = s.getOutputStream();
+      o.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      o.flush();
+      InputStream in = s.getInputStream();
+      byte[] b = new byte[7];
+      int n = in.read(b);
+      return n > 0 && new String(b, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Stops the server (kills it, as a crash would).
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly();
+      process.waitFor();
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
