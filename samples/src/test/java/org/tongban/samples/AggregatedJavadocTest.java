@@ -30,9 +30,10 @@ class AggregatedJavadocTest {
         "--module-source-path", "org.tongban.seal=" + root.resolve("sdk-seal/src/main/java"),
         "--module-source-path", "org.tongban.license="
             + root.resolve("sdk-license/src/main/java"),
-        // The servlet API too: the filter's pages name its types.
+        // The servlet API too: the filter's pages name its types; and Lettuce, which the
+        // core module reads (static) for its Redis stores.
         "--module-path", ModulePathConsumerTest.modulePath(
-            List.of("/jakarta/servlet/jakarta.servlet-api/")),
+            List.of("/jakarta/servlet/jakarta.servlet-api/", "/io/lettuce/lettuce-core/")),
         "--module", "org.tongban.core,org.tongban.seal,org.tongban.license");
     assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
 
