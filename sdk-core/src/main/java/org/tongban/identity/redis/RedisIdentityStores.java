@@ -1,5 +1,6 @@
 package org.tongban.identity.redis;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -10,23 +11,30 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.tongban.identity.PendingLogins;
 import org.tongban.identity.ReplayMemory;
 import org.tongban.identity.SessionRegistry;
+import org.tongban.identity.SsoClient;
 import org.tongban.identity.StateUnavailableException;
 
 /**
  * The identity state a department app shares between its nodes, kept in Redis (through Lettuce,
  * one thread-safe connection that reconnects by itself): the {@link SessionRegistry} (each
  * session under its own key, expiring with it, indexed by the platform's {@code sid} and by
- * {@code sub}) and the {@link ReplayMemory} of logout-token {@code jti}s ({@code SET NX} with
- * the token's expiry: atomic, one use across all nodes).
+ * {@code sub}), the {@link ReplayMemory} of logout-token {@code jti}s ({@code SET NX} with
+ * the token's expiry: atomic, one use across all nodes) and the {@link PendingLogins}
+ * ({@code GETDEL}: a callback takes its login once, on whichever node it lands).
  *
  * <p>URIs as Lettuce reads them: {@code redis://[password@]host:port[/db]} (standalone),
  * {@code rediss://…} (TLS), {@code redis-sentinel://[password@]host:port[,host:port]/db
@@ -57,6 +65,7 @@ public final class RedisIdentityStores implements AutoCloseable {
   private final Duration sessionTtl;
   private final RedisSessionRegistry sessions;
   private final ReplayMemory replay;
+  private final PendingLogins pending;
 
   private RedisIdentityStores(Builder b) {
     String uri = b.uri;
@@ -108,6 +117,39 @@ public final class RedisIdentityStores implements AutoCloseable {
         call("forget a one-use value", () -> redis.del(prefix + "used:" + key));
       }
     };
+    this.pending = new PendingLogins() {
+      @Override
+      public void put(SsoClient.AuthorizationRequest request, Instant until) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uri", request.uri().toString());
+        m.put("state", request.state());
+        m.put("nonce", request.nonce());
+        m.put("codeVerifier", request.codeVerifier());
+        String json = JSONObjectUtils.toJSONString(m);
+        call("keep a pending login", () -> redis.set(prefix + "login:" + request.state(), json,
+            SetArgs.Builder.pxAt(Math.max(1, until.toEpochMilli()))));
+      }
+
+      @Override
+      public Optional<SsoClient.AuthorizationRequest> take(String state) {
+        String json = call("take a pending login", () -> redis.getdel(prefix + "login:"
+            + state));
+        if (json == null) {
+          return Optional.empty();
+        }
+        try {
+          Map<String, Object> m = JSONObjectUtils.parse(json, 8 * 1024);
+          SsoClient.AuthorizationRequest r = new SsoClient.AuthorizationRequest(
+              URI.create(JSONObjectUtils.getString(m, "uri")), JSONObjectUtils.getString(m,
+                  "state"), JSONObjectUtils.getString(m, "nonce"),
+              JSONObjectUtils.getString(m, "codeVerifier"));
+          // The key names the state; a value naming another is not this login's.
+          return state.equals(r.state()) ? Optional.of(r) : Optional.empty();
+        } catch (java.text.ParseException | RuntimeException e) {
+          return Optional.empty(); // unreadable state is no pending login
+        }
+      }
+    };
   }
 
   /**
@@ -129,6 +171,16 @@ public final class RedisIdentityStores implements AutoCloseable {
    */
   public SessionRegistry sessions() {
     return sessions;
+  }
+
+  /**
+   * Returns the shared store of logins begun and not yet completed: a login begun on one node
+   * completes on another, once ({@code GETDEL}).
+   *
+   * @return the store
+   */
+  public PendingLogins pendingLogins() {
+    return pending;
   }
 
   /**

@@ -192,6 +192,30 @@ class RedisIdentityStoresTest {
   }
 
   @Test
+  void aLoginBegunOnOneNode_completesOnTheOther_once() throws Exception {
+    org.tongban.identity.SsoClient.AuthorizationRequest login =
+        new org.tongban.identity.SsoClient.AuthorizationRequest(java.net.URI.create(
+            "https://idp.example/auth?state=s-1"), "s-1", "n-1", "verifier-1");
+    try (RedisIdentityStores a = node("dept-a"); RedisIdentityStores b = node("dept-a");
+        RedisIdentityStores other = node("dept-b")) {
+      a.pendingLogins().put(login, Instant.now().plusSeconds(300));
+      assertTrue(other.pendingLogins().take("s-1").isEmpty(), "another app's namespace");
+      assertEquals(Optional.of(login), b.pendingLogins().take("s-1"));
+      assertTrue(a.pendingLogins().take("s-1").isEmpty(), "one take, on any node");
+      a.pendingLogins().put(login, Instant.now().plusMillis(200));
+      Thread.sleep(500);
+      assertTrue(b.pendingLogins().take("s-1").isEmpty(), "expired");
+    }
+    // The in-memory default behaves the same in one JVM.
+    org.tongban.identity.PendingLogins mem = org.tongban.identity.PendingLogins.inMemory();
+    mem.put(login, Instant.now().plusSeconds(300));
+    assertEquals(Optional.of(login), mem.take("s-1"));
+    assertTrue(mem.take("s-1").isEmpty());
+    mem.put(login, Instant.now().minusSeconds(1));
+    assertTrue(mem.take("s-1").isEmpty(), "expired");
+  }
+
+  @Test
   void badNamespacesAndTimeouts_areRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> RedisIdentityStores.builder(redis.uri(), "a b"));
