@@ -53,8 +53,11 @@ public interface SessionRegistry {
    * @param issuer the platform that authenticated it
    * @param identity who logged in (its {@code sessionId} is the platform's {@code sid})
    * @param createdAt when
+   * @param idTokenHint the login's ID token text, for the platform logout's
+   *     {@code id_token_hint}, when kept
    */
-  record Session(String localId, String issuer, Identity identity, Instant createdAt) {
+  record Session(String localId, String issuer, Identity identity, Instant createdAt,
+      Optional<String> idTokenHint) {
     /**
      * Validates the components.
      *
@@ -62,12 +65,31 @@ public interface SessionRegistry {
      * @param issuer issuer
      * @param identity identity
      * @param createdAt time
+     * @param idTokenHint the ID token text, if kept
      */
     public Session {
       Objects.requireNonNull(localId, "localId");
       Objects.requireNonNull(issuer, "issuer");
       Objects.requireNonNull(identity, "identity");
       Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(idTokenHint, "idTokenHint");
+    }
+
+    /**
+     * A session without its ID token.
+     *
+     * @param localId id
+     * @param issuer issuer
+     * @param identity identity
+     * @param createdAt time
+     */
+    public Session(String localId, String issuer, Identity identity, Instant createdAt) {
+      this(localId, issuer, identity, createdAt, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Session[" + localId + ", " + issuer + ", " + identity + ", " + createdAt + "]";
     }
   }
 }

@@ -239,9 +239,21 @@ public final class SsoClient {
    * @return the URL, or empty if the platform has no end-session endpoint
    */
   public Optional<URI> logoutUrl(Login login, URI postLogoutRedirect) {
+    return logoutUrl(login.idTokenText(), postLogoutRedirect);
+  }
+
+  /**
+   * Builds the RP-initiated logout URL from the ID token kept with a session.
+   *
+   * @param idTokenHint the ID token text of the login to end
+   * @param postLogoutRedirect where the platform sends the browser afterwards
+   * @return the URL, or empty if the platform has no end-session endpoint
+   */
+  public Optional<URI> logoutUrl(String idTokenHint, URI postLogoutRedirect) {
+    Objects.requireNonNull(idTokenHint, "idTokenHint");
     return provider.endSessionEndpoint().map(e -> {
       Map<String, String> q = new LinkedHashMap<>();
-      q.put("id_token_hint", login.idTokenText());
+      q.put("id_token_hint", idTokenHint);
       q.put("client_id", clientId);
       q.put("post_logout_redirect_uri", postLogoutRedirect.toString());
       String base = e.toString();

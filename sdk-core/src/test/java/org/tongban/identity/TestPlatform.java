@@ -98,8 +98,12 @@ final class TestPlatform implements AutoCloseable {
   }
 
   TokenVerifier verifier(String clientId) {
+    return verifierBuilder(clientId).build();
+  }
+
+  TokenVerifier.Builder verifierBuilder(String clientId) {
     return TokenVerifier.builder(issuer, clientId, KeySource.of(JsonWebKeys.parse(
-        tokens.jwks()))).algorithms(JwsAlgorithm.SM2SM3).build();
+        tokens.jwks()))).algorithms(JwsAlgorithm.SM2SM3);
   }
 
   private MockResponse answer(RecordedRequest r) throws Exception {

@@ -39,6 +39,15 @@ public final class TestPlatformAccess implements AutoCloseable {
     return platform.verifier(clientId);
   }
 
+  /**
+   * @param clientId the client
+   * @param replay where logout-token jtis are remembered
+   * @return a verifier for its tokens
+   */
+  public TokenVerifier verifier(String clientId, ReplayMemory replay) {
+    return platform.verifierBuilder(clientId).replayMemory(replay).build();
+  }
+
   /** @param authorizationRequest the request the browser was sent with */
   public void expect(URI authorizationRequest) {
     platform.expect(authorizationRequest);

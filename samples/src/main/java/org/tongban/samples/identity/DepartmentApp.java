@@ -46,11 +46,8 @@ public final class DepartmentApp implements AutoCloseable {
   public DepartmentApp(String name, String clientId, String secret, String issuer, int port)
       throws Exception {
     jetty = new Server(new InetSocketAddress("127.0.0.1", port));
-    ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
-    // Browsers keep cookies per host, not per port: apps sharing 127.0.0.1 need their own
-    // session cookie names (on real hosts the default would do).
-    ctx.getSessionHandler().setSessionCookie("SESSION_" + clientId.replaceAll("[^A-Za-z0-9]",
-        "_"));
+    // The filter keeps no HTTP session: the container needs none.
+    ServletContextHandler ctx = new ServletContextHandler();
     jetty.setHandler(ctx);
     jetty.start();
     url = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
@@ -69,6 +66,9 @@ public final class DepartmentApp implements AutoCloseable {
             .acrLevel("urn:tongban:loa:3", 3).minimumLevel(2).build())
         .protect("/app/")
         .afterLogout(URI.create(url + "/"))
+        // Browsers keep cookies per host, not per port: apps sharing 127.0.0.1 need their own
+        // session cookie names (on real hosts the default would do).
+        .cookieName("tongban_" + clientId.replaceAll("[^A-Za-z0-9]", "_"))
         .build();
     // [END sso-filter]
 

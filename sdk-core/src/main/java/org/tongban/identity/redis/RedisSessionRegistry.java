@@ -20,7 +20,7 @@ import org.tongban.identity.SessionRegistry;
  * {@link org.tongban.identity.StateUnavailableException}.
  */
 final class RedisSessionRegistry implements SessionRegistry {
-  private static final int MAX_JSON = 16 * 1024;
+  private static final int MAX_JSON = 64 * 1024;
 
   private final RedisIdentityStores stores;
 
@@ -109,6 +109,7 @@ final class RedisSessionRegistry implements SessionRegistry {
     });
     m.put("assuranceLevel", i.assuranceLevel());
     i.sessionId().ifPresent(v -> m.put("sessionId", v));
+    s.idTokenHint().ifPresent(v -> m.put("idTokenHint", v));
     return m;
   }
 
@@ -133,7 +134,8 @@ final class RedisSessionRegistry implements SessionRegistry {
           Optional.ofNullable(JSONObjectUtils.getString(m, "sessionId")));
       return Optional.of(new Session(JSONObjectUtils.getString(m, "localId"),
           JSONObjectUtils.getString(m, "issuer"), identity,
-          Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "createdAt"))));
+          Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "createdAt")),
+          Optional.ofNullable(JSONObjectUtils.getString(m, "idTokenHint"))));
     } catch (ParseException | RuntimeException e) {
       return Optional.empty(); // unreadable state is no session
     }

@@ -5,14 +5,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,8 +24,10 @@ import java.util.Optional;
 import org.tongban.identity.BackChannelLogout;
 import org.tongban.identity.Identity;
 import org.tongban.identity.IdentityMapper;
+import org.tongban.identity.PendingLogins;
 import org.tongban.identity.SessionRegistry;
 import org.tongban.identity.SsoClient;
+import org.tongban.identity.StateUnavailableException;
 import org.tongban.identity.TokenVerifier;
 import org.tongban.result.VerificationResult;
 
@@ -35,11 +41,16 @@ import org.tongban.result.VerificationResult;
  * }</pre>
  *
  * <ul>
- *   <li>A protected path without a live login sends the browser to the platform (a fresh
- *       authorization request kept in the HTTP session) and comes back to it afterwards.
- *   <li>{@code /sso/callback} completes the login ({@link SsoClient#handleCallback}), maps the
- *       identity ({@link IdentityMapper}: minimum real-name level included), changes the session
- *       id (no fixation) and registers the session; a failed login answers 401 with the reason.
+ *   <li>A protected path without a live login sends the browser to the platform: a fresh
+ *       authorization request kept in the {@link PendingLogins} under its {@code state}, bound
+ *       to this browser by a short-lived login cookie holding that state and the path to
+ *       return to.
+ *   <li>{@code /sso/callback} takes the pending login its {@code state} names (once, and only
+ *       from the browser that began it), completes it ({@link SsoClient#handleCallback}), maps
+ *       the identity ({@link IdentityMapper}: minimum real-name level included), and starts a
+ *       session: a new random session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) whose
+ *       SHA-256 is the session's id in the {@link SessionRegistry}; a failed login answers 401
+ *       with the reason.
  *   <li>{@code /sso/backchannel-logout} is the platform's back-channel logout endpoint
  *       ({@link BackChannelLogout}): the sessions it names end, in this app and — through the
  *       platform — in every other.
@@ -49,6 +60,13 @@ import org.tongban.result.VerificationResult;
  *       {@link #IDENTITY}.
  * </ul>
  *
+ * <p>The filter keeps nothing in the container's HTTP session: with a shared registry and
+ * shared pending logins ({@code org.tongban.identity.redis}) every node recognises every
+ * session, a login begun on one node completes on another, and a back-channel logout delivered
+ * to any node ends the session everywhere. When that state cannot be reached
+ * ({@link StateUnavailableException}), a protected request is refused with 503 and the reason
+ * (fail closed) unless the builder says {@link WhenStateUnavailable#LOGIN_AGAIN}.
+ *
  * <p>Immutable after building and thread-safe.
  *
  * @since 0.1
@@ -56,13 +74,26 @@ import org.tongban.result.VerificationResult;
 public final class TongbanSsoFilter implements Filter {
   /** The request attribute holding the logged-in {@link Identity}. */
   public static final String IDENTITY = "org.tongban.identity";
-  private static final String PENDING = "org.tongban.sso.pending";
-  private static final String RETURN_TO = "org.tongban.sso.return-to";
-  private static final String LOGIN = "org.tongban.sso.login";
+  /** The default name of the session cookie; the login cookie adds {@code _login}. */
+  public static final String DEFAULT_COOKIE = "tongban_session";
+  /** How long a login may take, from the redirect to the callback: 10 minutes. */
+  public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What a protected request gets when the session state cannot be reached. */
+  public enum WhenStateUnavailable {
+    /** 503 with the reason: nobody is let in unchecked (the default). */
+    REFUSE,
+    /** Treated as not logged in: the browser is sent to log in again. */
+    LOGIN_AGAIN
+  }
 
   private final SsoClient client;
   private final IdentityMapper mapper;
   private final SessionRegistry sessions;
+  private final PendingLogins pending;
+  private final WhenStateUnavailable whenUnavailable;
+  private final String cookie;
   private final BackChannelLogout backChannel;
   private final List<String> protectedPrefixes;
   private final String callbackPath;
@@ -75,6 +106,9 @@ public final class TongbanSsoFilter implements Filter {
     this.client = b.client;
     this.mapper = b.mapper;
     this.sessions = b.sessions;
+    this.pending = b.pending;
+    this.whenUnavailable = b.whenUnavailable;
+    this.cookie = b.cookie;
     this.backChannel = new BackChannelLogout(b.verifier, b.sessions);
     this.protectedPrefixes = List.copyOf(b.protectedPrefixes);
     this.callbackPath = b.callbackPath;
@@ -109,7 +143,16 @@ public final class TongbanSsoFilter implements Filter {
     } else if (path.equals(logoutPath)) {
       logout(request, response);
     } else if (isProtected(path)) {
-      Optional<Identity> id = current(request);
+      Optional<Identity> id;
+      try {
+        id = current(request).map(SessionRegistry.Session::identity);
+      } catch (StateUnavailableException e) {
+        if (whenUnavailable == WhenStateUnavailable.REFUSE) {
+          plain(response, 503, "session state unavailable: " + e.reason().name());
+          return;
+        }
+        id = Optional.empty();
+      }
       if (id.isPresent()) {
         request.setAttribute(IDENTITY, id.get());
         chain.doFilter(request, response);
@@ -125,40 +168,54 @@ public final class TongbanSsoFilter implements Filter {
     return protectedPrefixes.stream().anyMatch(path::startsWith);
   }
 
-  /** The identity of a live login: in the HTTP session and still in the registry. */
-  private Optional<Identity> current(HttpServletRequest request) {
-    HttpSession s = request.getSession(false);
-    if (s == null || !(s.getAttribute(IDENTITY) instanceof Identity id)) {
-      return Optional.empty();
-    }
-    if (sessions.find(s.getId()).isEmpty()) {
-      // Ended by a back-channel logout: forget it here too.
-      s.invalidate();
-      return Optional.empty();
-    }
-    return Optional.of(id);
+  /** The live session the request's session cookie names, if any. */
+  private Optional<SessionRegistry.Session> current(HttpServletRequest request) {
+    return cookieValue(request, cookie).flatMap(v -> sessions.find(localId(v)));
   }
 
   private void login(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    SsoClient.AuthorizationRequest pending = client.authorizationRequest();
-    HttpSession s = request.getSession(true);
-    s.setAttribute(PENDING, pending);
+    SsoClient.AuthorizationRequest login = client.authorizationRequest();
+    try {
+      pending.put(login, clock.instant().plus(LOGIN_TIMEOUT));
+    } catch (StateUnavailableException e) {
+      plain(response, 503, "session state unavailable: " + e.reason().name());
+      return;
+    }
     String query = request.getQueryString();
-    s.setAttribute(RETURN_TO, request.getRequestURI() + (query == null ? "" : "?" + query));
-    response.sendRedirect(pending.uri().toString());
+    String returnTo = request.getRequestURI() + (query == null ? "" : "?" + query);
+    // Binds the login to this browser: the callback must come with the state it began.
+    addCookie(request, response, cookie + "_login", login.state() + "." + Base64.getUrlEncoder()
+        .withoutPadding().encodeToString(returnTo.getBytes(StandardCharsets.UTF_8)),
+        (int) LOGIN_TIMEOUT.toSeconds());
+    response.sendRedirect(login.uri().toString());
   }
 
   private void callback(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    HttpSession s = request.getSession(false);
-    if (s == null || !(s.getAttribute(PENDING) instanceof SsoClient.AuthorizationRequest p)) {
-      plain(response, 400, "no login in progress in this browser session");
+    String query = Optional.ofNullable(request.getQueryString()).orElse("");
+    String state = query(query, "state");
+    Optional<String> bound = cookieValue(request, cookie + "_login");
+    clearCookie(request, response, cookie + "_login");
+    int dot = bound.map(v -> v.indexOf('.')).orElse(-1);
+    if (state.isEmpty() || dot < 0 || !MessageDigest.isEqual(state.getBytes(
+        StandardCharsets.UTF_8), bound.get().substring(0, dot).getBytes(
+            StandardCharsets.UTF_8))) {
+      plain(response, 400, "no login in progress in this browser");
       return;
     }
-    s.removeAttribute(PENDING);
-    VerificationResult<SsoClient.Login> login = client.handleCallback(
-        Optional.ofNullable(request.getQueryString()).orElse(""), p);
+    Optional<SsoClient.AuthorizationRequest> p;
+    try {
+      p = pending.take(state);
+    } catch (StateUnavailableException e) {
+      plain(response, 503, "session state unavailable: " + e.reason().name());
+      return;
+    }
+    if (p.isEmpty()) {
+      plain(response, 400, "no login in progress for this state (expired or already used)");
+      return;
+    }
+    VerificationResult<SsoClient.Login> login = client.handleCallback(query, p.get());
     if (!login.isValid()) {
       plain(response, 401, "login failed: " + login.reason().map(Enum::name).orElse("-"));
       return;
@@ -168,31 +225,97 @@ public final class TongbanSsoFilter implements Filter {
       plain(response, 403, "login refused: " + identity.reason().map(Enum::name).orElse("-"));
       return;
     }
-    String returnTo = String.valueOf(Optional.ofNullable(s.getAttribute(RETURN_TO))
-        .orElse(request.getContextPath() + "/"));
-    request.changeSessionId();
-    HttpSession fresh = request.getSession(false);
-    fresh.removeAttribute(RETURN_TO);
-    fresh.setAttribute(IDENTITY, identity.orElseThrow());
-    fresh.setAttribute(LOGIN, login.orElseThrow());
-    sessions.register(new SessionRegistry.Session(fresh.getId(),
-        login.orElseThrow().idToken().issuer(), identity.orElseThrow(), clock.instant()));
-    response.sendRedirect(returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo
-        : request.getContextPath() + "/");
+    String returnTo;
+    try {
+      returnTo = new String(Base64.getUrlDecoder().decode(bound.get().substring(dot + 1)),
+          StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      returnTo = "";
+    }
+    // A new random session id at every login: no fixation.
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    try {
+      sessions.register(new SessionRegistry.Session(localId(value),
+          login.orElseThrow().idToken().issuer(), identity.orElseThrow(), clock.instant(),
+          Optional.of(login.orElseThrow().idTokenText())));
+    } catch (StateUnavailableException e) {
+      plain(response, 503, "session state unavailable: " + e.reason().name());
+      return;
+    }
+    addCookie(request, response, cookie, value, -1);
+    response.sendRedirect(returnTo.startsWith("/") && !returnTo.startsWith("//")
+        && !returnTo.contains("\\") ? returnTo : request.getContextPath() + "/");
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    HttpSession s = request.getSession(false);
     Optional<URI> platformLogout = Optional.empty();
-    if (s != null) {
-      if (s.getAttribute(LOGIN) instanceof SsoClient.Login login) {
-        platformLogout = client.logoutUrl(login, afterLogout);
+    Optional<String> value = cookieValue(request, cookie);
+    if (value.isPresent()) {
+      try {
+        Optional<SessionRegistry.Session> s = sessions.find(localId(value.get()));
+        platformLogout = s.flatMap(SessionRegistry.Session::idTokenHint)
+            .flatMap(hint -> client.logoutUrl(hint, afterLogout));
+        sessions.end(localId(value.get()));
+      } catch (StateUnavailableException e) {
+        // The platform's logout still ends the person's sessions through the back channel.
       }
-      sessions.end(s.getId());
-      s.invalidate();
+      clearCookie(request, response, cookie);
     }
     response.sendRedirect(platformLogout.orElse(afterLogout).toString());
+  }
+
+  /** The registry's id for a session cookie value: its SHA-256, so stores hold no bearer. */
+  private static String localId(String cookieValue) {
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance(
+          "SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static Optional<String> cookieValue(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    Optional<String> found = Optional.empty();
+    for (Cookie c : cookies) {
+      if (c.getName().equals(name)) {
+        if (found.isPresent()) {
+          return Optional.empty(); // two cookies of one name: neither is trusted
+        }
+        found = Optional.of(c.getValue());
+      }
+    }
+    return found.filter(v -> v.length() <= 512);
+  }
+
+  private static void addCookie(HttpServletRequest request, HttpServletResponse response,
+      String name, String value, int maxAge) {
+    String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    response.addHeader("Set-Cookie", name + "=" + value + "; Path=" + path
+        + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + "; HttpOnly; SameSite=Lax"
+        + (request.isSecure() ? "; Secure" : ""));
+  }
+
+  private static void clearCookie(HttpServletRequest request, HttpServletResponse response,
+      String name) {
+    addCookie(request, response, name, "", 0);
+  }
+
+  /** One query parameter's decoded value, or empty. */
+  private static String query(String query, String name) {
+    for (String part : query.split("&")) {
+      int eq = part.indexOf('=');
+      if (eq > 0 && part.substring(0, eq).equals(name)) {
+        return java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
   }
 
   private void backChannelLogout(HttpServletRequest request, HttpServletResponse response)
@@ -220,6 +343,9 @@ public final class TongbanSsoFilter implements Filter {
     private final TokenVerifier verifier;
     private final IdentityMapper mapper;
     private SessionRegistry sessions = new org.tongban.identity.InMemorySessionRegistry(10_000);
+    private PendingLogins pending;
+    private WhenStateUnavailable whenUnavailable = WhenStateUnavailable.REFUSE;
+    private String cookie = DEFAULT_COOKIE;
     private final List<String> protectedPrefixes = new ArrayList<>();
     private String callbackPath = "/sso/callback";
     private String logoutPath = "/sso/logout";
@@ -255,6 +381,43 @@ public final class TongbanSsoFilter implements Filter {
      */
     public Builder sessions(SessionRegistry sessions) {
       this.sessions = Objects.requireNonNull(sessions, "sessions");
+      return this;
+    }
+
+    /**
+     * Sets where logins begun and not yet completed are kept (default in memory, this JVM).
+     *
+     * @param pending the store; share one between nodes so a login can finish on any
+     * @return this builder
+     */
+    public Builder pendingLogins(PendingLogins pending) {
+      this.pending = Objects.requireNonNull(pending, "pending");
+      return this;
+    }
+
+    /**
+     * Sets what a protected request gets when the session state cannot be reached.
+     *
+     * @param when {@link WhenStateUnavailable#REFUSE} (503) by default
+     * @return this builder
+     */
+    public Builder whenStateUnavailable(WhenStateUnavailable when) {
+      this.whenUnavailable = Objects.requireNonNull(when, "when");
+      return this;
+    }
+
+    /**
+     * Sets the session cookie's name: apps on one host name (ports do not separate cookies)
+     * need one each.
+     *
+     * @param name letters, digits and {@code _}; {@link #DEFAULT_COOKIE} by default
+     * @return this builder
+     */
+    public Builder cookieName(String name) {
+      if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+        throw new IllegalArgumentException("a cookie name is 1-64 letters, digits or _");
+      }
+      this.cookie = name;
       return this;
     }
 
@@ -303,6 +466,9 @@ public final class TongbanSsoFilter implements Filter {
     public TongbanSsoFilter build() {
       if (protectedPrefixes.isEmpty()) {
         throw new IllegalStateException("protect at least one path");
+      }
+      if (pending == null) {
+        pending = PendingLogins.inMemory();
       }
       return new TongbanSsoFilter(this);
     }

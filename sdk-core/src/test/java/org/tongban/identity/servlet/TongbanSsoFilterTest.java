@@ -130,9 +130,10 @@ class TongbanSsoFilterTest {
   @Test
   void aForgedState_isRefused_andTooLowALevelForbidden() throws Exception {
     platform.claims(Map.of("name", "张三", "acr", "loa2"));
+    // A state this browser did not begin (login CSRF): refused before any token exchange.
     HttpResponse<String> forged = loginVia(get(app + "/app/page"), "forged");
-    assertEquals(401, forged.statusCode());
-    assertTrue(forged.body().contains("STATE_MISMATCH"), forged.body());
+    assertEquals(400, forged.statusCode());
+    assertTrue(forged.body().contains("no login in progress in this browser"), forged.body());
     platform.claims(Map.of("name", "张三", "acr", "loa1"));
     HttpResponse<String> low = loginVia(get(app + "/app/page"), null);
     assertEquals(403, low.statusCode());
