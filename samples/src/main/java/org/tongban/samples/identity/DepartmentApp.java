@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -22,6 +23,7 @@ import org.tongban.identity.JwsAlgorithm;
 import org.tongban.identity.ProviderMetadata;
 import org.tongban.identity.SsoClient;
 import org.tongban.identity.TokenVerifier;
+import org.tongban.identity.redis.RedisIdentityStores;
 import org.tongban.identity.servlet.TongbanSsoFilter;
 
 /**
@@ -32,6 +34,7 @@ import org.tongban.identity.servlet.TongbanSsoFilter;
 public final class DepartmentApp implements AutoCloseable {
   private final Server jetty;
   private final String url;
+  private final Optional<RedisIdentityStores> shared;
 
   /**
    * Starts the app on a loopback port.
@@ -45,6 +48,29 @@ public final class DepartmentApp implements AutoCloseable {
    */
   public DepartmentApp(String name, String clientId, String secret, String issuer, int port)
       throws Exception {
+    this(name, clientId, secret, issuer, port, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Starts one node of a department app whose nodes share their identity state through Redis.
+   *
+   * @param name the app's display name
+   * @param clientId its client id at the platform (the same on every node)
+   * @param secret its client secret
+   * @param issuer the platform
+   * @param port the port (0 for any)
+   * @param redisUri the Redis every node of the app uses
+   * @param callbackBase the app's public URL, whose {@code /sso/callback} the platform sends
+   *     the browser back to (a load balancer's, or another node's); this node's own when empty
+   * @throws Exception if Jetty or Redis cannot start
+   */
+  public DepartmentApp(String name, String clientId, String secret, String issuer, int port,
+      String redisUri, Optional<String> callbackBase) throws Exception {
+    this(name, clientId, secret, issuer, port, Optional.of(redisUri), callbackBase);
+  }
+
+  private DepartmentApp(String name, String clientId, String secret, String issuer, int port,
+      Optional<String> redisUri, Optional<String> callbackBase) throws Exception {
     jetty = new Server(new InetSocketAddress("127.0.0.1", port));
     // The filter keeps no HTTP session: the container needs none.
     ServletContextHandler ctx = new ServletContextHandler();
@@ -55,24 +81,28 @@ public final class DepartmentApp implements AutoCloseable {
     // [START sso-filter]
     ProviderMetadata platform = ProviderMetadata.discover(URI.create(issuer),
         HttpTransports.okHttp());
-    TokenVerifier verifier = TokenVerifier.builder(issuer, clientId,
+    // On several nodes: sessions, logins in progress and used logout tokens in one Redis.
+    shared = redisUri.map(u -> RedisIdentityStores.builder(u, clientId).build());
+    TokenVerifier.Builder tokens = TokenVerifier.builder(issuer, clientId,
         JwksKeySource.builder(platform.jwksUri()).build())
-        .algorithms(JwsAlgorithm.SM2SM3)
-        .build();
-    SsoClient login = SsoClient.builder(platform, clientId, URI.create(url + "/sso/callback"),
-        verifier, ClientAuthentication.clientSecretBasic(secret)).build();
-    TongbanSsoFilter filter = TongbanSsoFilter.builder(login, verifier,
+        .algorithms(JwsAlgorithm.SM2SM3);
+    shared.ifPresent(s -> tokens.replayMemory(s.replayMemory()));
+    TokenVerifier verifier = tokens.build();
+    SsoClient login = SsoClient.builder(platform, clientId,
+        URI.create(callbackBase.orElse(url) + "/sso/callback"), verifier,
+        ClientAuthentication.clientSecretBasic(secret)).build();
+    TongbanSsoFilter.Builder filter = TongbanSsoFilter.builder(login, verifier,
         IdentityMapper.builder().acrLevel("urn:tongban:loa:2", 2)
             .acrLevel("urn:tongban:loa:3", 3).minimumLevel(2).build())
         .protect("/app/")
         .afterLogout(URI.create(url + "/"))
         // Browsers keep cookies per host, not per port: apps sharing 127.0.0.1 need their own
         // session cookie names (on real hosts the default would do).
-        .cookieName("tongban_" + clientId.replaceAll("[^A-Za-z0-9]", "_"))
-        .build();
+        .cookieName("tongban_" + clientId.replaceAll("[^A-Za-z0-9]", "_"));
+    shared.ifPresent(s -> filter.sessions(s.sessions()).pendingLogins(s.pendingLogins()));
     // [END sso-filter]
 
-    ctx.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addFilter(new FilterHolder(filter.build()), "/*", EnumSet.of(DispatcherType.REQUEST));
     ctx.addServlet(new ServletHolder(new HttpServlet() {
       private static final long serialVersionUID = 1L;
 
@@ -102,6 +132,7 @@ public final class DepartmentApp implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    shared.ifPresent(RedisIdentityStores::close);
     try {
       jetty.stop();
     } catch (InterruptedException e) {

@@ -35,12 +35,87 @@ class SsoBrowserTest {
         OutputType.BYTES));
   }
 
-  @Test
-  void oneSignOn_inARealBrowser() throws Exception {
+  private static WebDriver chromium() {
     Outside.require(Files.isExecutable(CHROMIUM), CHROMIUM + " not found",
         "apt-get install chromium");
     Outside.require(Files.isExecutable(DRIVER), DRIVER + " not found",
         "apt-get install chromium-driver");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+            "--window-size=1000,700");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    WebDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return browser;
+  }
+
+  /**
+   * One department app on two nodes sharing a real Redis, no sticky sessions: the login begun
+   * on node A is completed by node B (the platform sends the browser to B's callback), the
+   * person is recognised on both; with Redis killed a protected page answers 503
+   * STATE_UNAVAILABLE; once Redis is back (empty) the platform's sign-on logs the person in
+   * again without a password, and a logout through B ends the session on A as well.
+   */
+  @Test
+  void oneAppOnTwoNodes_sharingRedis_inARealBrowser() throws Exception {
+    try (org.tongban.testing.RedisServer redis = org.tongban.testing.RedisServer.start();
+        SamplePlatform platform = new SamplePlatform()) {
+      platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
+          "11010519491231002X", 3));
+      try (DepartmentApp b = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a",
+          platform.issuer(), 0, redis.uri(), java.util.Optional.empty());
+          DepartmentApp a = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a",
+              platform.issuer(), 0, redis.uri(), java.util.Optional.of(b.url()))) {
+        platform.addClient(new SamplePlatform.Client("dept-a", "secret-a",
+            URI.create(b.url() + "/sso/callback"), URI.create(a.url()
+                + "/sso/backchannel-logout")));
+        WebDriver browser = chromium();
+        try {
+          browser.get(a.url() + "/app/");
+          browser.findElement(By.id("username")).sendKeys("zhangsan");
+          browser.findElement(By.id("password")).sendKeys("pa55word");
+          browser.findElement(By.id("login")).click();
+          assertTrue(browser.getCurrentUrl().startsWith(b.url()), "completed on node B: "
+              + browser.getCurrentUrl());
+          assertTrue(browser.findElement(By.id("who")).getText().contains("张三"));
+          shot(browser, "11-login-begun-on-a-completed-on-b");
+          browser.get(a.url() + "/app/");
+          assertTrue(browser.findElement(By.id("who")).getText().contains("张三"),
+              "recognised on node A");
+
+          redis.stop();
+          browser.get(a.url() + "/app/");
+          assertTrue(browser.getPageSource().contains("STATE_UNAVAILABLE"),
+              browser.getPageSource());
+          shot(browser, "12-redis-down-refused");
+          redis.up();
+          java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+          boolean back = false;
+          while (!back && java.time.Instant.now().isBefore(deadline)) {
+            browser.get(b.url() + "/app/");
+            back = !browser.findElements(By.id("who")).isEmpty()
+                && browser.findElement(By.id("who")).getText().contains("张三");
+            if (!back) {
+              Thread.sleep(200);
+            }
+          }
+          assertTrue(back, "signed in again through the platform once Redis answers: "
+              + browser.getCurrentUrl());
+          browser.findElement(By.id("logout")).click();
+          browser.get(a.url() + "/app/");
+          assertTrue(browser.getCurrentUrl().startsWith(platform.issuer() + "/auth"),
+              "logged out on node A too: " + browser.getCurrentUrl());
+          shot(browser, "13-logged-out-on-both-nodes");
+        } finally {
+          browser.quit();
+        }
+      }
+    }
+  }
+
+  @Test
+  void oneSignOn_inARealBrowser() throws Exception {
     try (SamplePlatform platform = new SamplePlatform()) {
       platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
           "11010519491231002X", 3));
@@ -52,14 +127,8 @@ class SsoBrowserTest {
           platform.addClient(new SamplePlatform.Client(c[0], c[1],
               URI.create(c[2] + "/sso/callback"), URI.create(c[2] + "/sso/backchannel-logout")));
         }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1000,700");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = chromium();
         try {
-          browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
           browser.get(a.url() + "/app/");
           assertTrue(browser.getCurrentUrl().startsWith(platform.issuer() + "/auth"),
               browser.getCurrentUrl());
