@@ -86,6 +86,11 @@ final class DemoCommand implements Callable<Integer> {
       + "department apps running until Ctrl-C")
   boolean serve;
 
+  @Option(names = "--redis", paramLabel = "URL", description = "keep the department apps' "
+      + "sessions, logins in progress and used logout tokens in this Redis (as an app on "
+      + "several nodes does), e.g. redis://127.0.0.1:6379")
+  String redis;
+
   @Mixin CommonOptions common;
 
   /** One step's outcome. */
@@ -472,10 +477,11 @@ final class DemoCommand implements Callable<Integer> {
   /** One sign-on across two department apps, and single logout, all on loopback. */
   private void identity() throws Exception {
     section("Unified identity (OIDC, SM2-signed tokens, one sign-on)");
-    try (SignOn s = SignOn.start()) {
+    try (SignOn s = SignOn.start(Optional.ofNullable(redis))) {
       step("identity platform started (login page, SM2 ID tokens, back-channel logout)", true,
           s.platform().issuer());
-      step("two department apps started, each with the servlet filter", true,
+      step("two department apps started, each with the servlet filter"
+          + (redis == null ? "" : ", sessions and logout state in Redis"), true,
           s.a().url() + ", " + s.b().url());
       for (SsoWalkthrough.Step st : new SsoWalkthrough().run(s.platform(), s.a(), s.b(),
           "zhangsan", "pa55word")) {
@@ -490,16 +496,19 @@ final class DemoCommand implements Callable<Integer> {
    */
   private record SignOn(SamplePlatform platform, DepartmentApp a, DepartmentApp b)
       implements AutoCloseable {
-    static SignOn start() throws Exception {
+    static SignOn start(Optional<String> redis) throws Exception {
       SamplePlatform platform = new SamplePlatform();
       DepartmentApp a = null;
       DepartmentApp b = null;
       try {
         platform.addUser(new SamplePlatform.User("zhangsan", "pa55word", "张三",
             "11010519491231002X", 3));
-        a = new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a", platform.issuer(),
-            0);
-        b = new DepartmentApp("某某市税务局", "dept-b", "secret-b", platform.issuer(), 0);
+        a = redis.isPresent() ? new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a",
+            platform.issuer(), 0, redis.get(), Optional.empty())
+            : new DepartmentApp("某某市市场监督管理局", "dept-a", "secret-a", platform.issuer(), 0);
+        b = redis.isPresent() ? new DepartmentApp("某某市税务局", "dept-b", "secret-b",
+            platform.issuer(), 0, redis.get(), Optional.empty())
+            : new DepartmentApp("某某市税务局", "dept-b", "secret-b", platform.issuer(), 0);
         for (DepartmentApp app : List.of(a, b)) {
           String id = app == a ? "dept-a" : "dept-b";
           platform.addClient(new SamplePlatform.Client(id, "secret-" + id.substring(5),
@@ -564,7 +573,7 @@ final class DemoCommand implements Callable<Integer> {
    * process is stopped (Ctrl-C): a person can log in once in a browser and reach both apps.
    */
   private void serve() throws Exception {
-    SignOn s = SignOn.start();
+    SignOn s = SignOn.start(Optional.ofNullable(redis));
     SamplePlatform platform = s.platform();
     DepartmentApp appA = s.a();
     DepartmentApp appB = s.b();

@@ -197,6 +197,26 @@ class CliTest {
   }
 
   @Test
+  void demoWithRedis_runsTheDepartmentAppsAgainstIt() throws Exception {
+    try (org.tongban.testing.RedisServer redis = org.tongban.testing.RedisServer.start()) {
+      Out r = cli("demo", "--dir", p("redis-demo"), "--redis", redis.uri());
+      assertEquals(0, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains("sessions and logout state in Redis"), r.out());
+      // The logout tokens the platform delivered are remembered there, per app.
+      io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.uri());
+      try (var c = client.connect()) {
+        List<String> keys = c.sync().keys("tongban:*");
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("tongban:{dept-a}:used:")),
+            keys.toString());
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("tongban:{dept-b}:used:")),
+            keys.toString());
+      } finally {
+        client.shutdown();
+      }
+    }
+  }
+
+  @Test
   void demoServe_keepsPlatformAndAppsRunning_untilStopped() throws Exception {
     Process proc = new ProcessBuilder(org.tongban.samples.TestJvm.command(Main.class, "demo",
         "--serve", "--json", "--dir", p("serve"))).redirectError(dir.resolve("serve.err").toFile())
