@@ -20,6 +20,7 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final Path dir;
   private Process process;
+  private Process sentinel;
 
   private RedisServer(Path program) throws IOException {
     this.program = program;
@@ -37,6 +38,32 @@ public final class RedisServer implements AutoCloseable {
     RedisServer s = new RedisServer(Outside.program("redis-server", "redis-server"));
     s.up();
     return s;
+  }
+
+  /**
+   * Starts a Sentinel ({@code redis-server --sentinel}) on its own free port watching this
+   * server as master {@code name}; stopped with this server.
+   *
+   * @param name the master's name
+   * @return the Sentinel URI, {@code redis-sentinel://127.0.0.1:<port>#<name>}
+   * @throws Exception if it does not start
+   */
+  public String sentinel(String name) throws Exception {
+    int sp = Loopback.freePort();
+    Path conf = dir.resolve("sentinel.conf");
+    Files.writeString(conf, "port " + sp + "\nbind 127.0.0.1\nsentinel monitor " + name
+        + " 127.0.0.1 " + port + " 1\nsentinel down-after-milliseconds " + name + " 5000\n");
+    sentinel = new ProcessBuilder(program.toString(), conf.toString(), "--sentinel")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("sentinel.log").toFile()).start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (ping(sp)) {
+        return "redis-sentinel://127.0.0.1:" + sp + "#" + name;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("redis sentinel did not start: "
+        + Files.readString(dir.resolve("sentinel.log")));
   }
 
   /**
@@ -60,7 +87,7 @@ public final class RedisServer implements AutoCloseable {
         .redirectOutput(dir.resolve("redis.log").toFile()).start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {
-      if (ping()) {
+      if (ping(port)) {
         return;
       }
       Thread.sleep(50);
@@ -70,7 +97,7 @@ public final class RedisServer implements AutoCloseable {
     throw new IllegalStateException("redis-server did not start: " + log);
   }
 
-  private boolean ping() {
+  private static boolean ping(int port) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(1000);
       OutputStream o = s.getOutputStream();
@@ -100,6 +127,10 @@ public final class RedisServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (sentinel != null) {
+      sentinel.destroyForcibly();
+      sentinel = null;
+    }
     if (process != null) {
       process.destroyForcibly();
       try {

@@ -215,6 +215,40 @@ class RedisIdentityStoresTest {
     assertTrue(mem.take("s-1").isEmpty(), "expired");
   }
 
+  /** A Sentinel URI finds the master through the Sentinel and works as the master does. */
+  @Test
+  void aSentinelUri_reachesTheMaster() throws Exception {
+    try (RedisServer own = RedisServer.start()) {
+      String uri = own.sentinel("tongban-master");
+      try (RedisIdentityStores viaSentinel = RedisIdentityStores.builder(uri, "dept-a")
+          .timeout(Duration.ofSeconds(2)).build();
+          RedisIdentityStores direct = RedisIdentityStores.builder(own.uri(), "dept-a")
+              .build()) {
+        viaSentinel.sessions().register(session("local-s", "person-s", "sid-s"));
+        assertTrue(direct.sessions().find("local-s").isPresent(), "written to the master");
+        assertTrue(viaSentinel.replayMemory().firstUse("iss s", Instant.now().plusSeconds(60)));
+        assertFalse(direct.replayMemory().firstUse("iss s", Instant.now().plusSeconds(60)));
+      }
+    }
+  }
+
+  /** A Cluster URI: an app's keys share one slot (the braces), so every command works. */
+  @Test
+  void aClusterUri_works_withTheAppsKeysInOneSlot() throws Exception {
+    try (org.tongban.testing.RedisCluster cluster = org.tongban.testing.RedisCluster.start();
+        RedisIdentityStores a = RedisIdentityStores.builder(cluster.uri(), "dept-a")
+            .timeout(Duration.ofSeconds(2)).build();
+        RedisIdentityStores b = RedisIdentityStores.builder(cluster.uri(), "dept-a")
+            .timeout(Duration.ofSeconds(2)).build()) {
+      a.sessions().register(session("local-c", "person-c", "sid-c"));
+      assertTrue(b.sessions().find("local-c").isPresent());
+      assertEquals(1, b.sessions().endFromPlatform("https://idp.example", Optional.empty(),
+          Optional.of("person-c")));
+      assertTrue(a.replayMemory().firstUse("iss c", Instant.now().plusSeconds(60)));
+      assertFalse(b.replayMemory().firstUse("iss c", Instant.now().plusSeconds(60)));
+    }
+  }
+
   @Test
   void badNamespacesAndTimeouts_areRefused() {
     assertThrows(IllegalArgumentException.class,
