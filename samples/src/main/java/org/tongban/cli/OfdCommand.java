@@ -1,6 +1,5 @@
 package org.tongban.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tongban.crypto.SigningKey;
 import org.tongban.io.Limits;
-import org.tongban.result.VerificationResult;
 import org.tongban.seal.ModificationLevel;
 import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.ofd.OfdSealPlacement;
@@ -18,7 +16,6 @@ import org.tongban.seal.ofd.OfdSealVerifier;
 import org.tongban.seal.ofd.OfdSealer;
 import org.tongban.seal.ofd.OfdStamp;
 import org.tongban.seal.ofd.OfdVerificationReport;
-import org.tongban.seal.ofd.VerifiedOfdSignature;
 import org.tongban.seal.ses.SesSeal;
 import org.tongban.seal.ses.SesVersion;
 import picocli.CommandLine.Command;
@@ -140,57 +137,22 @@ final class OfdCommand {
 
     @Override
     public Integer call() throws Exception {
-      List<ModificationLevel> levels = new ArrayList<>();
-      for (String p : permit) {
-        if (!p.equals("annotations")) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-              "--permit takes annotations, not " + p);
-        }
-        levels.add(ModificationLevel.ANNOTATIONS);
-      }
       OfdVerificationReport report = OfdSealVerifier.builder(
           SealCommand.Trust.policy(trust, asGiven))
-          .modificationPolicy(ModificationPolicy.permitting(levels)).build()
+          .modificationPolicy(ModificationPolicy.permitting(ResultPrinter.permitted(spec, permit,
+              Map.of("annotations", ModificationLevel.ANNOTATIONS)))).build()
           .verify(Files2.read(in, Limits.MAX_OFD_BYTES));
-      PrintWriter out = spec.commandLine().getOut();
-      List<Object> signatures = new ArrayList<>();
-      if (!common.json) {
-        out.println("document: " + report.indication() + report.reason().map(r -> " "
-            + r.name() + ": " + r.message(Locale.ENGLISH)).orElse("") + " ("
-            + report.signatures().size() + " signature"
-            + (report.signatures().size() == 1 ? "" : "s") + ")");
-      }
-      int i = 1;
-      for (VerificationResult<VerifiedOfdSignature> r : report.signatures()) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        r.evidence().facts().forEach(extra::put);
-        if (!r.evidence().certificates().isEmpty()) {
-          extra.put("signer", r.evidence().certificates().get(0).getSubjectX500Principal()
-              .getName());
-        }
-        r.evidence().claimedSigningTime().ifPresent(t -> extra.put("signingTime",
-            t.toString()));
-        r.verified().ifPresent(v -> {
-          List<String> stamps = new ArrayList<>();
-          for (OfdStamp s : v.stamps()) {
-            stamps.add("page " + (s.pageNumber().isPresent() ? s.pageNumber().getAsInt()
-                : "id " + s.pageId()) + " at " + s.x() + "," + s.y() + " mm, " + s.width()
-                + "x" + s.height() + " mm");
-          }
-          extra.put("stamps", stamps);
-          v.seal().ifPresent(seal -> extra.put("seal", seal.sealName()));
-        });
-        if (common.json) {
-          signatures.add(ResultPrinter.json(r, extra));
-        } else {
-          out.print("signature " + i++ + ": ");
-          ResultPrinter.print(out, r, false, extra);
-        }
-      }
-      if (common.json) {
-        ResultPrinter.print(out, report.toResult(), true, Map.of("signatures", signatures));
-      }
-      return ResultPrinter.exitCode(report.indication());
+      return ResultPrinter.document(spec.commandLine().getOut(), common.json,
+          report.toResult(), report.signatures(), (v, extra) -> {
+            List<String> stamps = new ArrayList<>();
+            for (OfdStamp s : v.stamps()) {
+              stamps.add("page " + (s.pageNumber().isPresent() ? s.pageNumber().getAsInt()
+                  : "id " + s.pageId()) + " at " + s.x() + "," + s.y() + " mm, " + s.width()
+                  + "x" + s.height() + " mm");
+            }
+            extra.put("stamps", stamps);
+            v.seal().ifPresent(seal -> extra.put("seal", seal.sealName()));
+          });
     }
   }
 }

@@ -1,17 +1,14 @@
 package org.tongban.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tongban.crypto.SigningKey;
 import org.tongban.io.Limits;
-import org.tongban.result.VerificationResult;
 import org.tongban.seal.ModificationLevel;
 import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.pdf.PdfSealPlacement;
@@ -19,7 +16,6 @@ import org.tongban.seal.pdf.PdfSealVerifier;
 import org.tongban.seal.pdf.PdfSealer;
 import org.tongban.seal.pdf.PdfSubFilter;
 import org.tongban.seal.pdf.PdfVerificationReport;
-import org.tongban.seal.pdf.VerifiedPdfSignature;
 import org.tongban.seal.ses.SealPicture;
 import org.tongban.seal.ses.SesSeal;
 import picocli.CommandLine.Command;
@@ -170,50 +166,16 @@ final class PdfCommand {
 
     @Override
     public Integer call() throws Exception {
-      List<ModificationLevel> levels = new ArrayList<>();
-      for (String p : permit) {
-        switch (p) {
-          case "form-filling" -> levels.add(ModificationLevel.FORM_FILLING);
-          case "annotations" -> levels.add(ModificationLevel.ANNOTATIONS);
-          default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-              "--permit takes form-filling or annotations, not " + p);
-        }
-      }
-      PdfSealVerifier.Builder b = PdfSealVerifier.builder(
+      Map<String, ModificationLevel> allowed = new LinkedHashMap<>();
+      allowed.put("form-filling", ModificationLevel.FORM_FILLING);
+      allowed.put("annotations", ModificationLevel.ANNOTATIONS);
+      PdfVerificationReport report = PdfSealVerifier.builder(
           SealCommand.Trust.policy(trust, asGiven))
-          .modificationPolicy(ModificationPolicy.permitting(levels));
-      PdfVerificationReport report = b.build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
-      PrintWriter out = spec.commandLine().getOut();
-      List<Object> signatures = new ArrayList<>();
-      if (!common.json) {
-        out.println("document: " + report.indication() + report.reason().map(r -> " "
-            + r.name() + ": " + r.message(Locale.ENGLISH)).orElse("") + " ("
-            + report.signatures().size() + " signature"
-            + (report.signatures().size() == 1 ? "" : "s") + ")");
-      }
-      int i = 1;
-      for (VerificationResult<VerifiedPdfSignature> r : report.signatures()) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        r.evidence().facts().forEach(extra::put);
-        if (!r.evidence().certificates().isEmpty()) {
-          extra.put("signer", r.evidence().certificates().get(0).getSubjectX500Principal()
-              .getName());
-        }
-        r.evidence().claimedSigningTime().ifPresent(s -> extra.put("signingTime",
-            s.toString()));
-        r.verified().ifPresent(v -> extra.put("coversWholeDocument", v.coversWholeDocument()));
-        if (common.json) {
-          signatures.add(ResultPrinter.json(r, extra));
-        } else {
-          out.print("signature " + i++ + ": ");
-          ResultPrinter.print(out, r, false, extra);
-        }
-      }
-      if (common.json) {
-        // The document verdict in the common result model, then each signature's result.
-        ResultPrinter.print(out, report.toResult(), true, Map.of("signatures", signatures));
-      }
-      return ResultPrinter.exitCode(report.indication());
+          .modificationPolicy(ModificationPolicy.permitting(ResultPrinter.permitted(spec,
+              permit, allowed))).build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
+      return ResultPrinter.document(spec.commandLine().getOut(), common.json,
+          report.toResult(), report.signatures(),
+          (v, extra) -> extra.put("coversWholeDocument", v.coversWholeDocument()));
     }
   }
 }

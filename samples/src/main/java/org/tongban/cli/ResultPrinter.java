@@ -73,4 +73,65 @@ final class ResultPrinter {
     }
     out.flush();
   }
+
+  /**
+   * Prints a document verdict (PDF, OFD) and each signature's result: for people a
+   * {@code document:} line then one block per signature; as JSON the document result with its
+   * signatures. Each signature's facts, signer and claimed signing time are printed, plus what
+   * {@code extras} adds from a verified payload.
+   *
+   * @return the exit code of the document verdict
+   */
+  static <T> int document(PrintWriter out, boolean json, VerificationResult<?> document,
+      List<VerificationResult<T>> signatures,
+      java.util.function.BiConsumer<T, Map<String, Object>> extras) {
+    if (!json) {
+      out.println("document: " + document.indication() + document.reason().map(r -> " "
+          + r.name() + ": " + r.message(Locale.ENGLISH)).orElse("") + " ("
+          + signatures.size() + " signature" + (signatures.size() == 1 ? "" : "s") + ")");
+    }
+    List<Object> each = new ArrayList<>();
+    int i = 1;
+    for (VerificationResult<T> r : signatures) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      r.evidence().facts().forEach(extra::put);
+      if (!r.evidence().certificates().isEmpty()) {
+        extra.put("signer", r.evidence().certificates().get(0).getSubjectX500Principal()
+            .getName());
+      }
+      r.evidence().claimedSigningTime().ifPresent(t -> extra.put("signingTime", t.toString()));
+      r.verified().ifPresent(v -> extras.accept(v, extra));
+      if (json) {
+        each.add(json(r, extra));
+      } else {
+        out.print("signature " + i++ + ": ");
+        print(out, r, false, extra);
+      }
+    }
+    if (json) {
+      // The document verdict in the common result model, then each signature's result.
+      print(out, document, true, Map.of("signatures", each));
+    }
+    return exitCode(document);
+  }
+
+  /**
+   * Reads {@code --permit} values: each must be one of {@code allowed}'s names.
+   *
+   * @return the levels
+   * @throws picocli.CommandLine.ParameterException for another value (a usage error)
+   */
+  static List<org.tongban.seal.ModificationLevel> permitted(
+      picocli.CommandLine.Model.CommandSpec spec, List<String> given,
+      Map<String, org.tongban.seal.ModificationLevel> allowed) {
+    List<org.tongban.seal.ModificationLevel> levels = new ArrayList<>();
+    for (String p : given) {
+      if (!allowed.containsKey(p)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--permit takes "
+            + String.join(" or ", allowed.keySet()) + ", not " + p);
+      }
+      levels.add(allowed.get(p));
+    }
+    return levels;
+  }
 }
