@@ -30,6 +30,7 @@ import org.tongban.seal.ModificationPolicy;
 import org.tongban.seal.SealVerifier;
 import org.tongban.seal.VerifiedSeal;
 import org.tongban.seal.internal.Chains;
+import org.tongban.seal.internal.ProducerTimes;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.internal.Verdicts;
 import org.tongban.seal.ofd.internal.Gbt35275;
@@ -228,7 +229,7 @@ public final class OfdSealVerifier {
     Optional<VerifiedSeal> seal = Optional.empty();
     Optional<X509Certificate> signer = Optional.empty();
     Evidence evidence;
-    Optional<Instant> claimed = d.dateTime().flatMap(OfdSealVerifier::dateTime);
+    Optional<Instant> claimed = d.dateTime().flatMap(ProducerTimes::parse);
     if (listed.type().equals("Sign")) {
       Evidence.Builder eb = Evidence.builder().fact("ofd.signature", listed.entry())
           .algorithm(d.signatureMethod());
@@ -356,33 +357,6 @@ public final class OfdSealVerifier {
       return MessageDigest.isEqual(java.util.Base64.getDecoder().decode(named), digest);
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  /**
-   * {@code SignatureDateTime} as producers write it: {@code yyyy-MM-dd HH:mm:ss} or
-   * {@code yyyyMMddHHmmss} (China time), the same with {@code Z} and optional fractions (UTC),
-   * or ISO 8601 with an offset.
-   */
-  private static Optional<Instant> dateTime(String text) {
-    String t = text.trim();
-    try {
-      java.util.regex.Matcher compact = java.util.regex.Pattern.compile(
-          "(\\d{14})(\\.\\d{1,9})?(Z?)").matcher(t);
-      if (compact.matches()) {
-        java.time.LocalDateTime local = java.time.LocalDateTime.parse(compact.group(1),
-            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        return Optional.of(compact.group(3).isEmpty()
-            ? local.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
-            : local.toInstant(java.time.ZoneOffset.UTC));
-      }
-      if (t.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}")) {
-        return Optional.of(java.time.LocalDateTime.parse(t.replace(' ', 'T'))
-            .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
-      }
-      return Optional.of(java.time.OffsetDateTime.parse(t).toInstant());
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
     }
   }
 

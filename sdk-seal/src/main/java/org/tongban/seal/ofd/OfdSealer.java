@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,6 +27,7 @@ import org.tongban.internal.crypto.Digests;
 import org.tongban.io.Limits;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.PreparedSealSignature;
+import org.tongban.seal.internal.ProducerTimes;
 import org.tongban.seal.internal.SealAlgorithms;
 import org.tongban.seal.ofd.internal.OfdPackage;
 import org.tongban.seal.ofd.internal.OfdPaths;
@@ -68,9 +67,6 @@ import org.w3c.dom.Element;
 public final class OfdSealer {
   /** The provider name written in {@code SignedInfo}. */
   public static final String PROVIDER = "Tongban";
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-          .withZone(ZoneId.of("Asia/Shanghai"));
   private static final String NS = OfdXml.NAMESPACE;
   private static final Pattern MAX_ID = Pattern.compile("(<(?:\\w+:)?MaxSignId>)([^<]*)(<)");
 
@@ -153,8 +149,7 @@ public final class OfdSealer {
     String sealFile = folder + "Seal.esl";
     String valueFile = folder + "SignedValue.dat";
     String existingList = doc.signatures().isPresent() ? text(p, list) : null;
-    long[] ids = nextIds(existingList);
-    long next = ids[0];
+    long next = nextId(existingList);
     String signatureId = Long.toString(next++);
     List<String> stamps = new ArrayList<>();
     List<Page> pages = pages(p, doc);
@@ -214,7 +209,7 @@ public final class OfdSealer {
         + "<ofd:Provider ProviderName=\"" + PROVIDER + "\" Version=\"0.1\" Company=\""
         + PROVIDER + "\"/>\n"
         + "<ofd:SignatureMethod>" + alg.oid() + "</ofd:SignatureMethod>\n"
-        + "<ofd:SignatureDateTime>" + TIME.format(now) + "</ofd:SignatureDateTime>\n"
+        + "<ofd:SignatureDateTime>" + ProducerTimes.format(now) + "</ofd:SignatureDateTime>\n"
         + "<ofd:References CheckMethod=\"" + digest.oid() + "\">\n" + refs
         + "</ofd:References>\n" + String.join("", stamps)
         + "<ofd:Seal><ofd:BaseLoc>/" + escape(sealFile) + "</ofd:BaseLoc></ofd:Seal>\n"
@@ -313,7 +308,7 @@ public final class OfdSealer {
   }
 
   /** The next free numeric ID: above {@code MaxSignId} and every ID the list uses. */
-  private static long[] nextIds(String list) {
+  private static long nextId(String list) {
     long max = 0;
     if (list != null) {
       Element root = OfdXml.parse(list, "Signatures.xml");
@@ -328,7 +323,7 @@ public final class OfdSealer {
         }
       }
     }
-    return new long[] {max + 1};
+    return max + 1;
   }
 
   private static int freeIndex(OfdPackage p, String signs) {

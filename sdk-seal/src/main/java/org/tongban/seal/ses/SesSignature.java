@@ -14,6 +14,7 @@ import org.tongban.internal.asn1.Der;
 import org.tongban.io.Limits;
 import org.tongban.keys.Pem;
 import org.tongban.seal.internal.Asn1Read;
+import org.tongban.seal.internal.ProducerTimes;
 
 /**
  * An electronic signature made with a seal (电子签章, {@code SES_Signature}) of either
@@ -105,11 +106,6 @@ public final class SesSignature {
     toBeSigned = tbsDer;
   }
 
-  /** Text times carry no zone; Chinese producers write China time. */
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
-  private static final java.util.regex.Pattern TEXT_TIME = java.util.regex.Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}");
-
   /**
    * The v1 {@code timeInfo} BIT STRING as producers fill it: the DER of a UTCTime (as GM/T 0031
    * intends) or of a GeneralizedTime, or the text {@code yyyy-MM-dd HH:mm:ss} (ofdrw-sign and
@@ -120,16 +116,10 @@ public final class SesSignature {
       ASN1Primitive t = Der.decode(content, 64, 2);
       return content[0] == 0x17 ? Asn1Read.utcTime(t) : Asn1Read.generalizedTime(t);
     }
-    String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII);
-    if (!TEXT_TIME.matcher(text).matches()) {
-      throw new MalformedInputException("TBS_Sign.timeInfo is neither a DER time nor "
-          + "yyyy-MM-dd HH:mm:ss");
-    }
-    try {
-      return java.time.LocalDateTime.parse(text.replace(' ', 'T')).atZone(CHINA).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new MalformedInputException("TBS_Sign.timeInfo is not a valid time", e);
-    }
+    return ProducerTimes.dashedChinaTime(new String(content,
+        java.nio.charset.StandardCharsets.US_ASCII)).orElseThrow(() ->
+            new MalformedInputException("TBS_Sign.timeInfo is neither a DER time nor a valid "
+                + "yyyy-MM-dd HH:mm:ss"));
   }
 
   private static ASN1TaggedObject tagged0(ASN1Encodable o) {
