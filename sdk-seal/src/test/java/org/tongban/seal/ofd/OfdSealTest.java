@@ -204,7 +204,11 @@ class OfdSealTest {
         parts -> parts.put("Doc_0/Signs/Sign_0/Seal.esl", other));
     VerificationResult<VerifiedOfdSignature> r = verify(SM2, swapped).signatures().get(0);
     assertEquals(Indication.FAILED, r.indication());
+    // Seal.esl is a listed reference, so its digest fails first; the seal-file check says why.
+    assertEquals(Optional.of(Reason.HASH_FAILURE), r.reason(), r.toString());
     assertEquals(CheckStatus.FAILED, r.check(OfdSealVerifier.SEAL_FILE).orElseThrow().status());
+    assertEquals(Optional.of(Reason.FORMAT_FAILURE),
+        r.check(OfdSealVerifier.SEAL_FILE).orElseThrow().reason());
   }
 
   @Test

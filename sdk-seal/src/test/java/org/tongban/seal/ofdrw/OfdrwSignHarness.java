@@ -48,37 +48,21 @@ public final class OfdrwSignHarness {
    */
   public static byte[] seal(byte[] ofd, byte[] sealDer, byte[] certDer, byte[] keyPkcs8,
       String version, Integer page, Boolean crossPage) throws Exception {
-    Path dir = Files.createTempDirectory("ofdrw-seal");
-    try {
-      Path in = dir.resolve("in.ofd");
-      Path out = dir.resolve("out.ofd");
-      Files.write(in, ofd);
-      PrivateKey key = KeyFactory.getInstance("EC", BC).generatePrivate(
-          new PKCS8EncodedKeySpec(keyPkcs8));
-      Certificate cert = CertificateFactory.getInstance("X.509", BC)
-          .generateCertificate(new ByteArrayInputStream(certDer));
-      try (OFDReader reader = new OFDReader(in);
-          OFDSigner signer = new OFDSigner(reader, out)) {
-        signer.setSignMode(SignMode.ContinueSign);
-        if (version.equals("v4")) {
-          signer.setSignContainer(new SESV4Container(key,
-              org.ofdrw.gm.ses.v4.SESeal.getInstance(sealDer), cert));
-        } else {
-          signer.setSignContainer(new SESV1Container(key,
-              org.ofdrw.gm.ses.v1.SESeal.getInstance(sealDer), cert));
-        }
-        if (page > 0) {
-          signer.addApPos(new NormalStampPos(page, 50, 50, 40, 40));
-        }
-        if (crossPage) {
-          signer.addApPos(new RidingStampPos(Side.Right, 40, 40));
-        }
-        signer.exeSign();
+    return sign(ofd, certDer, keyPkcs8, (signer, key, cert) -> {
+      if (version.equals("v4")) {
+        signer.setSignContainer(new SESV4Container(key,
+            org.ofdrw.gm.ses.v4.SESeal.getInstance(sealDer), cert));
+      } else {
+        signer.setSignContainer(new SESV1Container(key,
+            org.ofdrw.gm.ses.v1.SESeal.getInstance(sealDer), cert));
       }
-      return Files.readAllBytes(out);
-    } finally {
-      deleteTree(dir);
-    }
+      if (page > 0) {
+        signer.addApPos(new NormalStampPos(page, 50, 50, 40, 40));
+      }
+      if (crossPage) {
+        signer.addApPos(new RidingStampPos(Side.Right, 40, 40));
+      }
+    });
   }
 
   /**
@@ -92,20 +76,31 @@ public final class OfdrwSignHarness {
    */
   public static byte[] signGbt35275(byte[] ofd, byte[] certDer, byte[] keyPkcs8)
       throws Exception {
+    return sign(ofd, certDer, keyPkcs8, (signer, key, cert) -> signer.setSignContainer(
+        new org.ofdrw.sign.signContainer.GBT35275DSContainer(cert, key)));
+  }
+
+  /** What a kind of signature sets on ofdrw's signer before it signs. */
+  private interface Setup {
+    void apply(OFDSigner signer, PrivateKey key, Certificate cert) throws Exception;
+  }
+
+  /** Runs ofdrw's signer in {@code ContinueSign} mode over a temporary copy of the package. */
+  private static byte[] sign(byte[] ofd, byte[] certDer, byte[] keyPkcs8, Setup setup)
+      throws Exception {
+    PrivateKey key = KeyFactory.getInstance("EC", BC).generatePrivate(
+        new PKCS8EncodedKeySpec(keyPkcs8));
+    Certificate cert = CertificateFactory.getInstance("X.509", BC)
+        .generateCertificate(new ByteArrayInputStream(certDer));
     Path dir = Files.createTempDirectory("ofdrw-sign");
     try {
       Path in = dir.resolve("in.ofd");
       Path out = dir.resolve("out.ofd");
       Files.write(in, ofd);
-      PrivateKey key = KeyFactory.getInstance("EC", BC).generatePrivate(
-          new PKCS8EncodedKeySpec(keyPkcs8));
-      Certificate cert = CertificateFactory.getInstance("X.509", BC)
-          .generateCertificate(new ByteArrayInputStream(certDer));
       try (OFDReader reader = new OFDReader(in);
           OFDSigner signer = new OFDSigner(reader, out)) {
         signer.setSignMode(SignMode.ContinueSign);
-        signer.setSignContainer(
-            new org.ofdrw.sign.signContainer.GBT35275DSContainer(cert, key));
+        setup.apply(signer, key, cert);
         signer.exeSign();
       }
       return Files.readAllBytes(out);

@@ -119,7 +119,10 @@ class PdfModificationLevelsTest {
     assertTrue(s.modifications().stream().allMatch(m -> m.level()
         == ModificationLevel.FORM_FILLING), s.modifications().toString());
     // Permitting annotations does not permit form filling.
-    assertEquals(Indication.FAILED, verify(filled, NOTES).indication());
+    PdfVerificationReport notesOnly = verify(filled, NOTES);
+    assertEquals(Indication.FAILED, notesOnly.indication());
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), notesOnly.reason(),
+        notesOnly.toString());
   }
 
   @Test
@@ -130,7 +133,10 @@ class PdfModificationLevelsTest {
     assertEquals(ModificationLevel.ANNOTATIONS, level(strict.signatures().get(0)));
     assertTrue(facts(strict.signatures().get(0)).contains("a /Text annotation added"),
         facts(strict.signatures().get(0)));
-    assertEquals(Indication.FAILED, verify(noted, FORMS).indication());
+    PdfVerificationReport formsOnly = verify(noted, FORMS);
+    assertEquals(Indication.FAILED, formsOnly.indication());
+    assertEquals(Optional.of(Reason.DOCUMENT_MODIFIED_AFTER_SEAL), formsOnly.reason(),
+        formsOnly.toString());
     PdfVerificationReport permitted = verify(noted, NOTES);
     assertTrue(permitted.isValid(), permitted.toString());
     assertEquals(ModificationLevel.ANNOTATIONS,

@@ -135,6 +135,7 @@ class OfdPackageTest {
   void namesThatLeaveTheRootOrMeanTwoFiles_areRefused(String name) {
     MalformedInputException e = refused(crafted(z -> z.add(name, XML)));
     assertEquals(Reason.FORMAT_FAILURE, e.reason());
+    assertTrue(e.getMessage().contains("entry name"), e.getMessage());
   }
 
   @Test
