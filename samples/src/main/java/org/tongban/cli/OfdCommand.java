@@ -121,13 +121,7 @@ final class OfdCommand {
     @Option(names = "--in", required = true, description = "the OFD")
     Path in;
 
-    @Option(names = "--trust", description = "trusted certificates (PEM); self-signed ones are "
-        + "roots, the others intermediates")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--trust-as-given", description = "certificates (PEM) trusted as they are, "
-        + "without a chain: the signers' and makers' own")
-    List<Path> asGiven = new ArrayList<>();
+    @Mixin TrustOptions trust;
 
     @Option(names = "--permit", paramLabel = "LEVEL", description = "changes a seal survives "
         + "besides later seals: annotations (repeatable)")
@@ -138,7 +132,7 @@ final class OfdCommand {
     @Override
     public Integer call() throws Exception {
       OfdVerificationReport report = OfdSealVerifier.builder(
-          SealCommand.Trust.policy(trust, asGiven))
+          trust.policy())
           .modificationPolicy(ModificationPolicy.permitting(ResultPrinter.permitted(spec, permit,
               Map.of("annotations", ModificationLevel.ANNOTATIONS)))).build()
           .verify(Files2.read(in, Limits.MAX_OFD_BYTES));

@@ -149,13 +149,7 @@ final class PdfCommand {
     @Option(names = "--in", required = true, description = "the PDF")
     Path in;
 
-    @Option(names = "--trust", description = "trusted certificates (PEM); self-signed ones are "
-        + "roots, the others intermediates")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--trust-as-given", description = "certificates (PEM) trusted as they are, "
-        + "without a chain: the signers' own")
-    List<Path> asGiven = new ArrayList<>();
+    @Mixin TrustOptions trust;
 
     @Option(names = "--permit", paramLabel = "LEVEL", description = "changes an approval seal "
         + "survives besides later signatures: form-filling, annotations (repeatable; a "
@@ -170,7 +164,7 @@ final class PdfCommand {
       allowed.put("form-filling", ModificationLevel.FORM_FILLING);
       allowed.put("annotations", ModificationLevel.ANNOTATIONS);
       PdfVerificationReport report = PdfSealVerifier.builder(
-          SealCommand.Trust.policy(trust, asGiven))
+          trust.policy())
           .modificationPolicy(ModificationPolicy.permitting(ResultPrinter.permitted(spec,
               permit, allowed))).build().verify(Files2.read(in, Limits.MAX_PDF_BYTES));
       return ResultPrinter.document(spec.commandLine().getOut(), common.json,

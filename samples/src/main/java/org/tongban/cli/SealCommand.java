@@ -15,8 +15,6 @@ import java.util.concurrent.Callable;
 import org.tongban.crypto.SigningKey;
 import org.tongban.keys.Pem;
 import org.tongban.keys.SigningKeys;
-import org.tongban.pki.TrustAnchors;
-import org.tongban.pki.TrustPolicy;
 import org.tongban.result.VerificationResult;
 import org.tongban.seal.DataSealer;
 import org.tongban.seal.SealMaker;
@@ -63,22 +61,6 @@ final class SealCommand {
         throw new IllegalArgumentException("--trust holds no self-signed root certificate");
       }
       return new Trust(roots, intermediates);
-    }
-
-    /**
-     * The trust policy of {@code --trust} (roots and intermediates) and
-     * {@code --trust-as-given} (certificates trusted as they are); with neither, nothing is
-     * trusted and verdicts are at most INDETERMINATE (TRUST_NOT_CONFIGURED, exit 3).
-     */
-    static TrustPolicy policy(List<Path> trust, List<Path> asGiven) throws Exception {
-      Trust t = read(trust);
-      List<X509Certificate> anchors = new ArrayList<>(t.roots());
-      for (Path p : asGiven) {
-        anchors.addAll(certs(p));
-      }
-      return anchors.isEmpty() ? TrustPolicy.none()
-          : TrustPolicy.builder(TrustAnchors.of(anchors)).intermediates(t.intermediates())
-              .build();
     }
   }
 
@@ -252,13 +234,7 @@ final class SealCommand {
     @Option(names = "--sig", required = true, description = "the SES_Signature (DER)")
     Path sig;
 
-    @Option(names = "--trust", description = "trusted certificates (PEM); self-signed ones are "
-        + "roots, the others intermediates")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--trust-as-given", description = "certificates (PEM) trusted as they are, "
-        + "without a chain: the signer's and the maker's own")
-    List<Path> asGiven = new ArrayList<>();
+    @Mixin TrustOptions trust;
 
     @Option(names = "--out-picture", description = "write the seal picture here")
     Path outPicture;
@@ -267,7 +243,7 @@ final class SealCommand {
 
     @Override
     public Integer call() throws Exception {
-      SealVerifier.Builder b = SealVerifier.builder(Trust.policy(trust, asGiven));
+      SealVerifier.Builder b = SealVerifier.builder(trust.policy());
       VerificationResult<VerifiedSeal> r;
       try (InputStream data = Files.newInputStream(in)) {
         r = b.build().verify(Files2.read(sig, 16L << 20), data);
