@@ -8,6 +8,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -43,6 +44,16 @@ import org.tongban.identity.StateUnavailableException;
  * {@code tongban:{<namespace>}:} — one namespace per application, and the braces keep an
  * application's keys in one cluster slot.
  *
+ * <p>Session checks are answered from this node's memory when they can be without trusting
+ * stale state (Redis's client-side caching with server-assisted invalidation): a second
+ * connection reads sessions with {@code CLIENT TRACKING ON} (RESP3), Redis pushes an
+ * invalidation on it whenever a session key it read is written, deleted or expires — before it
+ * answers the node that made the change — and this node drops the session then. Nothing is kept
+ * while that connection is down (a drop empties the cache, so an outage is refused as without
+ * it), nothing older than {@link Builder#sessionCache}'s age is served (it bounds a connection
+ * that died unnoticed), and only sessions found are kept. Off for Redis Cluster URIs; needs
+ * Redis 6 or later (on older servers it stays off).
+ *
  * <p>Every call is bounded by the builder's timeout (default {@link #DEFAULT_TIMEOUT}); when
  * Redis cannot answer in time, the store throws {@link StateUnavailableException} and the caller
  * fails closed. When Redis comes back, the connection recovers without a restart.
@@ -56,11 +67,21 @@ public final class RedisIdentityStores implements AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
   /** The default longest life of a session: 8 hours. */
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(8);
+  /**
+   * The default longest time this node serves a session it read without asking Redis again:
+   * 2 s. Redis's invalidation normally ends it far sooner; the age bounds a connection that
+   * died unnoticed.
+   */
+  public static final Duration DEFAULT_SESSION_CACHE_AGE = Duration.ofSeconds(2);
+  /** The default number of sessions a node keeps: 20 000. */
+  public static final int DEFAULT_SESSION_CACHE_ENTRIES = 20_000;
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final AutoCloseable client;
   private final StatefulConnection<String, String> connection;
   private final RedisClusterCommands<String, String> redis;
+  private final Optional<StatefulRedisConnection<String, String>> trackingConnection;
+  private final Optional<TrackedSessionCache> sessionCache;
   private final String prefix;
   private final Duration sessionTtl;
   private final RedisSessionRegistry sessions;
@@ -86,6 +107,9 @@ public final class RedisIdentityStores implements AutoCloseable {
       this.client = c::shutdown;
       this.connection = conn;
       this.redis = conn.sync();
+      // Tracking follows one node's connection; a cluster's session keys move between nodes.
+      this.trackingConnection = Optional.empty();
+      this.sessionCache = Optional.empty();
     } else {
       RedisURI u = RedisURI.create(uri);
       u.setTimeout(b.timeout);
@@ -100,6 +124,16 @@ public final class RedisIdentityStores implements AutoCloseable {
       this.client = c::shutdown;
       this.connection = conn;
       this.redis = conn.sync();
+      if (b.cacheMaxAge.isZero()) {
+        this.trackingConnection = Optional.empty();
+        this.sessionCache = Optional.empty();
+      } else {
+        var tracking = c.connect();
+        tracking.setTimeout(b.timeout);
+        this.trackingConnection = Optional.of(tracking);
+        this.sessionCache = Optional.of(new TrackedSessionCache(tracking, b.cacheMaxAge,
+            b.cacheMaxEntries));
+      }
     }
     this.prefix = "tongban:{" + b.namespace + "}:";
     this.sessionTtl = b.sessionTtl;
@@ -197,6 +231,7 @@ public final class RedisIdentityStores implements AutoCloseable {
   @Override
   public void close() {
     try {
+      trackingConnection.ifPresent(StatefulConnection::close);
       connection.close();
       client.close();
     } catch (Exception e) {
@@ -206,6 +241,16 @@ public final class RedisIdentityStores implements AutoCloseable {
 
   RedisClusterCommands<String, String> redis() {
     return redis;
+  }
+
+  /** Reads a session key on the connection whose reads Redis tracks, when there is one. */
+  RedisClusterCommands<String, String> sessionReads() {
+    return trackingConnection.<RedisClusterCommands<String, String>>map(
+        StatefulRedisConnection::sync).orElse(redis);
+  }
+
+  Optional<TrackedSessionCache> sessionCache() {
+    return sessionCache;
   }
 
   String key(String suffix) {
@@ -232,6 +277,8 @@ public final class RedisIdentityStores implements AutoCloseable {
     private final String namespace;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration sessionTtl = DEFAULT_SESSION_TTL;
+    private Duration cacheMaxAge = DEFAULT_SESSION_CACHE_AGE;
+    private int cacheMaxEntries = DEFAULT_SESSION_CACHE_ENTRIES;
 
     private Builder(String uri, String namespace) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -267,6 +314,28 @@ public final class RedisIdentityStores implements AutoCloseable {
         throw new IllegalArgumentException("sessions live a positive time");
       }
       this.sessionTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets how this node keeps the sessions it has read (see the class comment): at most
+     * {@code maxEntries}, each served for at most {@code maxAge} after its read began, and only
+     * while Redis tracks it. {@code Duration.ZERO} turns the cache off, so every check asks
+     * Redis. Ignored for {@code redis-cluster://} URIs, whose checks always ask Redis.
+     *
+     * @param maxAge 0 to 60 s; {@link #DEFAULT_SESSION_CACHE_AGE} by default
+     * @param maxEntries 1 to 1 000 000; {@link #DEFAULT_SESSION_CACHE_ENTRIES} by default
+     * @return this builder
+     */
+    public Builder sessionCache(Duration maxAge, int maxEntries) {
+      if (maxAge.isNegative() || maxAge.compareTo(Duration.ofSeconds(60)) > 0) {
+        throw new IllegalArgumentException("a session cache keeps entries 0 to 60 s");
+      }
+      if (maxEntries < 1 || maxEntries > 1_000_000) {
+        throw new IllegalArgumentException("a session cache holds 1 to 1 000 000 entries");
+      }
+      this.cacheMaxAge = maxAge;
+      this.cacheMaxEntries = maxEntries;
       return this;
     }
 

@@ -33,6 +33,7 @@ final class RedisSessionRegistry implements SessionRegistry {
     Objects.requireNonNull(session, "session");
     String json = JSONObjectUtils.toJSONString(encode(session));
     long ttl = stores.sessionTtl().toMillis();
+    forget(session.localId());
     stores.call("register a session", () -> {
       var redis = stores.redis();
       redis.set(stores.key("session:" + session.localId()), json, SetArgs.Builder.px(ttl));
@@ -46,14 +47,24 @@ final class RedisSessionRegistry implements SessionRegistry {
 
   @Override
   public Optional<Session> find(String localId) {
-    String json = stores.call("read a session", () -> stores.redis().get(
-        stores.key("session:" + localId)));
+    String key = stores.key("session:" + localId);
+    return stores.sessionCache().map(cache -> cache.find(key, this::read)).orElseGet(
+        () -> read(key));
+  }
+
+  private Optional<Session> read(String key) {
+    String json = stores.call("read a session", () -> stores.sessionReads().get(key));
     return json == null ? Optional.empty() : decode(json);
+  }
+
+  private void forget(String localId) {
+    stores.sessionCache().ifPresent(c -> c.forget(stores.key("session:" + localId)));
   }
 
   @Override
   public void end(String localId) {
-    Optional<Session> s = find(localId);
+    forget(localId);
+    Optional<Session> s = read(stores.key("session:" + localId));
     stores.call("end a session", () -> {
       stores.redis().del(stores.key("session:" + localId));
       s.ifPresent(session -> indexes(session).forEach(i -> stores.redis().srem(i, localId)));
@@ -75,6 +86,7 @@ final class RedisSessionRegistry implements SessionRegistry {
       Set<String> ids = redis.smembers(index);
       int ended = 0;
       for (String id : ids) {
+        forget(id);
         ended += redis.del(stores.key("session:" + id)).intValue();
       }
       redis.del(index);
