@@ -125,6 +125,33 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Freezes the server ({@code SIGSTOP}): its connections stay open and nothing answers, as in
+   * a silent network partition.
+   *
+   * @throws Exception if the signal cannot be sent
+   */
+  public void freeze() throws Exception {
+    signal("-STOP");
+  }
+
+  /**
+   * Lets a frozen server go on ({@code SIGCONT}).
+   *
+   * @throws Exception if the signal cannot be sent
+   */
+  public void thaw() throws Exception {
+    signal("-CONT");
+  }
+
+  private void signal(String which) throws Exception {
+    int exit = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO()
+        .start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill " + which + " failed: " + exit);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     if (sentinel != null) {

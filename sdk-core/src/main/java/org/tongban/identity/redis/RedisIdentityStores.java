@@ -50,8 +50,10 @@ import org.tongban.identity.StateUnavailableException;
  * invalidation on it whenever a session key it read is written, deleted or expires — before it
  * answers the node that made the change — and this node drops the session then. Nothing is kept
  * while that connection is down (a drop empties the cache, so an outage is refused as without
- * it), nothing older than {@link Builder#sessionCache}'s age is served (it bounds a connection
- * that died unnoticed), and only sessions found are kept. Off for Redis Cluster URIs; needs
+ * it); nothing is served unless the connection answered a ping sent less than a quarter
+ * second plus the timeout ago (a connection that died unnoticed stops the cache within that,
+ * 0.75 s by default); nothing older than {@link Builder#sessionCache}'s age is served; and
+ * only sessions found are kept. Off for Redis Cluster URIs; needs
  * Redis 6 or later (on older servers it stays off).
  *
  * <p>Every call is bounded by the builder's timeout (default {@link #DEFAULT_TIMEOUT}); when
@@ -69,10 +71,10 @@ public final class RedisIdentityStores implements AutoCloseable {
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(8);
   /**
    * The default longest time this node serves a session it read without asking Redis again:
-   * 2 s. Redis's invalidation normally ends it far sooner; the age bounds a connection that
-   * died unnoticed.
+   * 30 s. A change to the session in Redis ends it at once (Redis's invalidation); the age
+   * only bounds how long a session that nobody changes stays in memory.
    */
-  public static final Duration DEFAULT_SESSION_CACHE_AGE = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_SESSION_CACHE_AGE = Duration.ofSeconds(30);
   /** The default number of sessions a node keeps: 20 000. */
   public static final int DEFAULT_SESSION_CACHE_ENTRIES = 20_000;
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -132,7 +134,7 @@ public final class RedisIdentityStores implements AutoCloseable {
         tracking.setTimeout(b.timeout);
         this.trackingConnection = Optional.of(tracking);
         this.sessionCache = Optional.of(new TrackedSessionCache(tracking, b.cacheMaxAge,
-            b.cacheMaxEntries));
+            b.cacheMaxEntries, b.timeout, c.getResources().eventExecutorGroup()));
       }
     }
     this.prefix = "tongban:{" + b.namespace + "}:";
@@ -231,6 +233,7 @@ public final class RedisIdentityStores implements AutoCloseable {
   @Override
   public void close() {
     try {
+      sessionCache.ifPresent(TrackedSessionCache::close);
       trackingConnection.ifPresent(StatefulConnection::close);
       connection.close();
       client.close();

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,15 +36,23 @@ import org.tongban.identity.SessionRegistry.Session;
  *   <li>no invalidation for the key arrived since the read began (a read whose key was
  *       invalidated in flight is not kept: the entry is installed only over its own
  *       placeholder, which an invalidation removes);
- *   <li>the read began less than {@code maxAge} ago — the bound on staleness when a connection
- *       dies without the client noticing.
+ *   <li>the connection proved alive recently: a {@code PING} every {@link #HEARTBEAT}, and an
+ *       answer shows that every invalidation Redis sent before it received that ping has
+ *       arrived (same connection, in order); entries are served only while the last answered
+ *       ping was sent less than {@code HEARTBEAT + timeout} ago. This bounds a connection that
+ *       dies without the client noticing (a silent network partition, a frozen server);
+ *   <li>the read began less than {@code maxAge} ago.
  * </ul>
  *
  * <p>A dropped connection empties the cache at once, so while Redis is unreachable a session
  * check fails closed exactly as without the cache. Only sessions found are kept; a miss always
  * asks Redis. Without RESP3 (Redis before 6) the cache stays off.
  */
-final class TrackedSessionCache implements PushListener, RedisConnectionStateListener {
+final class TrackedSessionCache implements PushListener, RedisConnectionStateListener,
+    AutoCloseable {
+  /** How often the tracking connection is asked to prove it is alive. */
+  static final Duration HEARTBEAT = Duration.ofMillis(250);
+
   /** Tracking on or off, for one life of the connection. */
   private record State(long epoch, boolean tracking) {}
 
@@ -58,16 +69,53 @@ final class TrackedSessionCache implements PushListener, RedisConnectionStateLis
   private final AtomicReference<State> state = new AtomicReference<>(new State(0, false));
   private final AtomicBoolean enabling = new AtomicBoolean();
   private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+  private final long liveWindowNanos;
+  /** When the last ping that was answered was sent (System.nanoTime). */
+  private final AtomicLong aliveAsOf;
+  private final ScheduledFuture<?> heartbeat;
   private volatile boolean unsupported;
 
+  /**
+   * Starts tracking and the heartbeat.
+   *
+   * @param connection the connection to read sessions on, used for nothing else
+   * @param timeout the bound on each Redis call
+   * @param scheduler runs the heartbeat (Lettuce's own executors)
+   */
   TrackedSessionCache(StatefulRedisConnection<String, String> connection, Duration maxAge,
-      int maxEntries) {
+      int maxEntries, Duration timeout, ScheduledExecutorService scheduler) {
     this.connection = connection;
     this.maxAgeNanos = maxAge.toNanos();
     this.maxEntries = maxEntries;
+    this.liveWindowNanos = HEARTBEAT.plus(timeout).toNanos();
+    this.aliveAsOf = new AtomicLong(System.nanoTime() - liveWindowNanos);
     connection.addListener((PushListener) this);
     connection.addListener((RedisConnectionStateListener) this);
     enableTracking(state.get());
+    this.heartbeat = scheduler.scheduleAtFixedRate(this::ping, 0, HEARTBEAT.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    long sent = System.nanoTime();
+    try {
+      connection.async().ping().whenComplete((pong, ex) -> {
+        if (ex == null) {
+          alive(sent);
+        }
+      });
+    } catch (RuntimeException e) {
+      // disconnected: commands are rejected and the cache is already empty
+    }
+  }
+
+  private void alive(long sent) {
+    aliveAsOf.accumulateAndGet(sent, (a, b) -> a - b < 0 ? b : a);
+  }
+
+  @Override
+  public void close() {
+    heartbeat.cancel(false);
   }
 
   /**
@@ -85,8 +133,9 @@ final class TrackedSessionCache implements PushListener, RedisConnectionStateLis
       return read.apply(key);
     }
     Object held = entries.get(key);
-    if (held instanceof Entry e && e.epoch() == s.epoch() && System.nanoTime() - e.expiresAt()
-        < 0) {
+    long now = System.nanoTime();
+    if (held instanceof Entry e && e.epoch() == s.epoch() && now - e.expiresAt() < 0
+        && now - aliveAsOf.get() < liveWindowNanos) {
       return Optional.of(e.session());
     }
     Placeholder mine = claim(key, held);
@@ -149,8 +198,12 @@ final class TrackedSessionCache implements PushListener, RedisConnectionStateLis
       enabling.set(false);
       return;
     }
+    long sent = System.nanoTime();
     connection.async().clientTracking(TrackingArgs.Builder.enabled()).whenComplete((ok, ex) -> {
       enabling.set(false);
+      if (ex == null) {
+        alive(sent);
+      }
       if (ex instanceof RedisCommandExecutionException) {
         unsupported = true; // the server refuses CLIENT TRACKING: no cache, ever
       } else if (ex == null && "OK".equals(ok)) {
