@@ -38,8 +38,7 @@ import org.tongban.identity.redis.RedisIdentityStores;
  * registry of one node, same run. The thousand sessions are checked at random, so the cached
  * runs read each one from Redis once and then hit (nothing changes them), as the requests of a
  * page load or an API client do after the first; the uncached runs are what every first check
- * costs. Sample mode, so JMH
- * prints p50 and p99.
+ * costs. Sample mode, so JMH prints p50 and p99.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SessionCheckBenchmark} (needs
  * {@code redis-server} on the PATH).
@@ -130,6 +129,18 @@ public class SessionCheckBenchmark {
   @Benchmark
   @Threads(1)
   public Optional<SessionRegistry.Session> inMemory1() {
+    return memory.find(someSession());
+  }
+
+  /**
+   * Baseline for sixteen clients: the in-memory registry, so that what the scheduler adds when
+   * sixteen threads share two CPUs is not counted as Redis's.
+   *
+   * @return the session found
+   */
+  @Benchmark
+  @Threads(16)
+  public Optional<SessionRegistry.Session> inMemory16() {
     return memory.find(someSession());
   }
 

@@ -3,6 +3,7 @@ package org.tongban.identity.redis;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StatefulRedisConnectionImpl;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -199,7 +200,14 @@ final class TrackedSessionCache implements PushListener, RedisConnectionStateLis
       return;
     }
     long sent = System.nanoTime();
-    connection.async().clientTracking(TrackingArgs.Builder.enabled()).whenComplete((ok, ex) -> {
+    RedisFuture<String> reply;
+    try {
+      reply = connection.async().clientTracking(TrackingArgs.Builder.enabled());
+    } catch (RuntimeException e) {
+      enabling.set(false); // disconnected: the next check tries again
+      return;
+    }
+    reply.whenComplete((ok, ex) -> {
       enabling.set(false);
       if (ex == null) {
         alive(sent);
