@@ -29,10 +29,13 @@ import org.tongban.license.qr.QrCodec;
  * The CBOR {@code Sig_structure ["Signature1", protected, h'', payload]} where protected =
  * {@code {1: alg, 4: kid}} (kid = the first 8 bytes of SHA-256 of the issuer certificate's DER)
  * and payload = the CWT claims {@code {1: iss (issuer credit code), 6: iat, 4: exp (end of the
- * last valid day, Asia/Shanghai; absent for a licence without end), -260: {1: licence}}} with
- * the licence under its GB/T 36903 field names (dates as CBOR tag 100, and without ZZLXDM and
- * ZZBFJGDM, which are parts of ZZBS — see {@code CompactLicense}). Algorithms: SM2 with SM3 (COSE −48, r‖s,
- * default distinguishing ID), ES256 (−7), PS256 (−37).
+ * last valid day, Asia/Shanghai; absent for a licence without end), -260: {2: licence}}} with
+ * the licence's GB/T 36903 fields under integer keys, each in its shortest lossless form (dates
+ * as day numbers; ZZBS as [type code, serial, version], its issuer code being iss; ZZLXDM and
+ * ZZBFJGDM, which are parts of ZZBS, left out — the table is in {@code CompactLicense} and the
+ * README), and, with a {@link StatusReference}, 65535: {"status_list": {"idx", "uri"}}.
+ * Algorithms: SM2 with SM3 (COSE −48, r‖s, default distinguishing ID), ES256 (−7), PS256
+ * (−37).
  *
  * <p>Refuses: an issuer key without certificate, of another algorithm, or whose certificate's
  * key usage allows no signing; a signature value that does not verify with the issuer
@@ -117,7 +120,8 @@ public final class LicenseIssuer {
     license.validUntil().ifPresent(d -> claims.Add(CBORObject.FromObject(4),
         CBORObject.FromObject(d.plusDays(1).atStartOfDay(CHINA).toEpochSecond())));
     CBORObject inner = CBORObject.NewOrderedMap();
-    inner.Add(CBORObject.FromObject(1), CompactLicense.encode(license.toWire()));
+    inner.Add(CBORObject.FromObject(CompactLicense.INTEGER_KEYS),
+        CompactLicense.encode(license));
     claims.Add(CBORObject.FromObject(LICENSE_CLAIM), inner);
     status.ifPresent(ref -> {
       CBORObject sl = CBORObject.NewOrderedMap();

@@ -197,17 +197,31 @@ public final class LicenseVerifier {
     Optional<Instant> exp = time(claims, 4);
     Optional<Instant> nbf = time(claims, 5);
     CBORObject hc = claims.get(CBORObject.FromObject(LicenseIssuer.LICENSE_CLAIM));
-    if (hc == null || hc.getType() != CBORType.Map
-        || hc.get(CBORObject.FromObject(1)) == null) {
-      return r.fail(DATA, Reason.FORMAT_FAILURE, "no payload under claim -260/1").buildFailed();
-    }
     boolean tongban = QrCodec.TONGBAN_PREFIX.equals(d.prefix());
-    CBORObject inner = hc.get(CBORObject.FromObject(1));
+    CBORObject integerKeyed = hc == null || hc.getType() != CBORType.Map ? null
+        : hc.get(CBORObject.FromObject(CompactLicense.INTEGER_KEYS));
+    CBORObject inner = hc == null || hc.getType() != CBORType.Map ? null
+        : hc.get(CBORObject.FromObject(CompactLicense.TEXT_KEYS));
+    if (inner == null && (integerKeyed == null || !tongban)) {
+      return r.fail(DATA, Reason.FORMAT_FAILURE, "no payload under claim -260").buildFailed();
+    }
     Optional<License> license = Optional.empty();
     java.util.function.Supplier<Map<String, Object>> payload;
     if (tongban) {
       try {
-        License l = CompactLicense.toLicense(inner, LocalDate.ofInstant(now, LicenseIssuer.CHINA));
+        LocalDate day = LocalDate.ofInstant(now, LicenseIssuer.CHINA);
+        License l;
+        if (integerKeyed != null && inner != null) {
+          throw new MalformedInputException("two licences under claim -260");
+        } else if (integerKeyed != null) {
+          CBORObject iss = claims.get(CBORObject.FromObject(1));
+          if (iss == null) {
+            throw new MalformedInputException("no iss claim: the issuer code of ZZBS");
+          }
+          l = CompactLicense.fromIntegerKeys(integerKeyed, Cbor.text(iss, "iss"), day);
+        } else {
+          l = CompactLicense.fromTextKeys(inner, day);
+        }
         license = Optional.of(l);
         payload = l::toWire;
       } catch (MalformedInputException e) {

@@ -99,8 +99,8 @@ class LicenseRoundTripTest {
     QrCodec.Decoded d = QrCodec.decode(text, java.util.Set.of("ZZ1:"));
     CoseSign1.Parsed c = CoseSign1.parse(d.cose());
     CBORObject claims = CBORObject.DecodeFromBytes(c.payload());
-    claims.get(CBORObject.FromObject(-260)).get(CBORObject.FromObject(1))
-        .set("CZZT", CBORObject.FromObject("冒名公司"));
+    claims.get(CBORObject.FromObject(-260)).get(CBORObject.FromObject(2))
+        .set(CBORObject.FromObject(6), CBORObject.FromObject("冒名公司")); // CZZT
     String forged = QrCodec.encode("ZZ1:", CoseSign1.assemble(c.protectedBytes(),
         claims.EncodeToBytes(), c.signature()));
     assertReason(v.verify(forged), Reason.SIG_CRYPTO_FAILURE);

@@ -1,21 +1,27 @@
 package org.tongban.license.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.upokecenter.cbor.CBORObject;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Set;
 import org.tongban.MalformedInputException;
 import org.tongban.license.internal.Cbor;
+import org.tongban.license.internal.CompactLicense;
 import org.tongban.license.internal.CoseSign1;
 import org.tongban.license.qr.Base45;
 import org.tongban.license.qr.QrCodec;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the licence parsers — Base45, the QR container (prefix,
- * Base45, zlib with its inflation limit), CBOR and COSE_Sign1 — each of which may throw only
+ * Base45, zlib with its inflation limit and preset dictionary), CBOR, the licence map in both
+ * forms and COSE_Sign1 — each of which may throw only
  * {@link MalformedInputException}. {@code mvn verify} replays the corpus under
  * {@code samples/src/test/resources/org/tongban/license/fuzz/}.
  */
 class LicenseParsersFuzzTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
+
   @FuzzTest(maxDuration = "2m")
   void base45(byte[] input) {
     try {
@@ -38,6 +44,17 @@ class LicenseParsersFuzzTest {
   void cbor(byte[] input) {
     try {
       Cbor.decode(input);
+    } catch (MalformedInputException e) {
+      // declared
+    }
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void compactLicence(byte[] input) {
+    try {
+      CBORObject o = Cbor.decode(input);
+      CompactLicense.fromIntegerKeys(o, "91350100M000100Y43", DAY);
+      CompactLicense.fromTextKeys(o, DAY);
     } catch (MalformedInputException e) {
       // declared
     }

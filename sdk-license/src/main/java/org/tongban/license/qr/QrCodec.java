@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.tongban.MalformedInputException;
 import org.tongban.io.Limits;
+import org.tongban.license.internal.QrDictionary;
 import org.tongban.license.internal.Zlib;
 import org.tongban.result.Reason;
 
@@ -48,7 +49,9 @@ public final class QrCodec {
    */
   public static String encode(String prefix, byte[] cose) {
     Objects.requireNonNull(cose, "cose");
-    return checkPrefix(prefix) + Base45.encode(Zlib.compress(cose));
+    // Only our own prefix uses the preset dictionary: HCERT readers do not know it.
+    return checkPrefix(prefix) + Base45.encode(TONGBAN_PREFIX.equals(prefix)
+        ? Zlib.compress(cose, QrDictionary.bytes()) : Zlib.compress(cose));
   }
 
   /**
@@ -98,6 +101,7 @@ public final class QrCodec {
         .orElseThrow(() -> new MalformedInputException("unknown QR prefix (accepted: "
             + acceptedPrefixes + ")"));
     byte[] compressed = Base45.decode(text.substring(prefix.length()));
-    return new Decoded(prefix, Zlib.decompress(compressed, limits.maxDecompressedBytes()));
+    return new Decoded(prefix, Zlib.decompress(compressed, limits.maxDecompressedBytes(),
+        TONGBAN_PREFIX.equals(prefix) ? QrDictionary.bytes() : null));
   }
 }
