@@ -2,7 +2,6 @@ package org.tongban.internal.crypto;
 
 import java.math.BigInteger;
 import java.util.function.Supplier;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -171,7 +170,7 @@ public final class Sm2Core {
     if (id.length > 8191) {
       throw new IllegalArgumentException("distinguishing ID too long");
     }
-    SM3Digest d = new SM3Digest();
+    Sm3 d = new Sm3();
     int entl = id.length * 8;
     d.update((byte) (entl >>> 8));
     d.update((byte) entl);
@@ -189,7 +188,7 @@ public final class Sm2Core {
     return out;
   }
 
-  private static void update(SM3Digest d, BigInteger v, int len) {
+  private static void update(Sm3 d, BigInteger v, int len) {
     byte[] b = BigIntegers.asUnsignedByteArray(len, v);
     d.update(b, 0, b.length);
   }
@@ -202,7 +201,7 @@ public final class Sm2Core {
    * @return e
    */
   public static BigInteger e(byte[] za, byte[] message) {
-    SM3Digest d = new SM3Digest();
+    Sm3 d = new Sm3();
     d.update(za, 0, za.length);
     d.update(message, 0, message.length);
     byte[] out = new byte[32];
@@ -224,7 +223,7 @@ public final class Sm2Core {
       Supplier<BigInteger> k) {
     BigInteger n = domain.getN();
     Supplier<BigInteger> nonces = k != null ? k
-        : HedgedNonces.hedged(n, d, e, new org.bouncycastle.crypto.digests.SM3Digest());
+        : HedgedNonces.hedged(n, d, e, new Sm3());
     BigInteger dPlus1Inv = BigIntegers.modOddInverse(n, d.add(BigInteger.ONE));
     FixedPointCombMultiplier mult = new FixedPointCombMultiplier();
     for (int attempt = 0; attempt < 100; attempt++) {

@@ -21,7 +21,6 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.tongban.MalformedInputException;
 import org.tongban.crypto.DigestAlgorithm;
-import org.tongban.internal.crypto.Bc;
 import org.tongban.internal.crypto.Digests;
 import org.tongban.io.Limits;
 import org.tongban.result.Reason;
@@ -257,26 +256,9 @@ public final class OfdPackage {
     if (e == null) {
       return Optional.empty();
     }
-    MessageDigest digest = messageDigest(algorithm);
+    MessageDigest digest = Digests.messageDigest(algorithm);
     inflate(e, digest::update);
     return Optional.of(digest.digest());
-  }
-
-  /**
-   * Returns a fresh digest: SM3 from BouncyCastle (the JDK has none), others from the JDK.
-   *
-   * @param algorithm the algorithm
-   * @return the digest
-   */
-  public static MessageDigest messageDigest(DigestAlgorithm algorithm) {
-    if (algorithm != DigestAlgorithm.SM3) {
-      return Digests.jdk(algorithm);
-    }
-    try {
-      return MessageDigest.getInstance("SM3", Bc.PROVIDER);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("BouncyCastle lacks SM3", e);
-    }
   }
 
   /**

@@ -3,7 +3,6 @@ package org.tongban.seal.pdf.internal;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.tongban.crypto.DigestAlgorithm;
 import org.tongban.internal.crypto.Digests;
 
@@ -26,15 +25,7 @@ public final class ByteRanges {
    * @return the digest value
    */
   public static byte[] digestRanges(DigestAlgorithm d, byte[] pdf, int[] range) {
-    if (d == DigestAlgorithm.SM3) {
-      SM3Digest md = new SM3Digest();
-      md.update(pdf, 0, range[1]);
-      md.update(pdf, range[2], range[3]);
-      byte[] out = new byte[md.getDigestSize()];
-      md.doFinal(out, 0);
-      return out;
-    }
-    MessageDigest md = Digests.jdk(d);
+    MessageDigest md = Digests.messageDigest(d);
     md.update(pdf, 0, range[1]);
     md.update(pdf, range[2], range[3]);
     return md.digest();
