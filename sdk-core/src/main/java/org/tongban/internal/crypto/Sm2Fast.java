@@ -98,9 +98,9 @@ final class Sm2Fast {
 
   /** A point in Jacobian coordinates (X/Z², Y/Z³); Z = 0 is the point at infinity. */
   static final class Jacobian {
-    final long[] x = new long[4];
-    final long[] y = new long[4];
-    final long[] z = new long[4];
+    final long[] x = Sm2Field.element();
+    final long[] y = Sm2Field.element();
+    final long[] z = Sm2Field.element();
 
     boolean isInfinity() {
       return Sm2Field.isZero(z);
@@ -108,22 +108,22 @@ final class Sm2Fast {
 
     Jacobian copy() {
       Jacobian c = new Jacobian();
-      System.arraycopy(x, 0, c.x, 0, 4);
-      System.arraycopy(y, 0, c.y, 0, 4);
-      System.arraycopy(z, 0, c.z, 0, 4);
+      System.arraycopy(x, 0, c.x, 0, Sm2Field.LIMBS);
+      System.arraycopy(y, 0, c.y, 0, Sm2Field.LIMBS);
+      System.arraycopy(z, 0, c.z, 0, Sm2Field.LIMBS);
       return c;
     }
   }
 
   /** Temporaries for the point formulas. */
   static final class Scratch {
-    final long[] t0 = new long[4];
-    final long[] t1 = new long[4];
-    final long[] t2 = new long[4];
-    final long[] t3 = new long[4];
-    final long[] t4 = new long[4];
-    final long[] t5 = new long[4];
-    final long[] t6 = new long[4];
+    final long[] t0 = Sm2Field.element();
+    final long[] t1 = Sm2Field.element();
+    final long[] t2 = Sm2Field.element();
+    final long[] t3 = Sm2Field.element();
+    final long[] t4 = Sm2Field.element();
+    final long[] t5 = Sm2Field.element();
+    final long[] t6 = Sm2Field.element();
   }
 
   /**
@@ -160,8 +160,8 @@ final class Sm2Fast {
     }
     Scratch scratch = new Scratch();
     Jacobian acc = new Jacobian();
-    GTable.G.addMultiple(acc, Sm2Field.limbs(s), scratch);
-    q.addMultiple(acc, Sm2Field.limbs(t), scratch);
+    GTable.G.addMultiple(acc, words(s), scratch);
+    q.addMultiple(acc, words(t), scratch);
     if (acc.isInfinity()) {
       return false;
     }
@@ -178,6 +178,15 @@ final class Sm2Fast {
       }
     }
     return false;
+  }
+
+  /** A scalar below 2^256 as four 64-bit words, least significant first. */
+  static long[] words(BigInteger k) {
+    long[] w = new long[4];
+    for (int i = 0; i < 4; i++) {
+      w[i] = k.shiftRight(64 * i).longValue();
+    }
+    return w;
   }
 
   /** p = 2p (dbl-2001-b, for a = −3). */
@@ -224,9 +233,9 @@ final class Sm2Fast {
   /** p += (x2, y2), an affine point (madd-2007-bl), with the equal and opposite cases. */
   static void addAffine(Jacobian p, long[] x2, long[] y2, Scratch s) {
     if (p.isInfinity()) {
-      System.arraycopy(x2, 0, p.x, 0, 4);
-      System.arraycopy(y2, 0, p.y, 0, 4);
-      System.arraycopy(ONE, 0, p.z, 0, 4);
+      System.arraycopy(x2, 0, p.x, 0, Sm2Field.LIMBS);
+      System.arraycopy(y2, 0, p.y, 0, Sm2Field.LIMBS);
+      System.arraycopy(ONE, 0, p.z, 0, Sm2Field.LIMBS);
       return;
     }
     long[] z1z1 = s.t0;
@@ -289,18 +298,18 @@ final class Sm2Fast {
     // inv = 1/(Z_0·…·Z_{n−1}) in Montgomery form: value a·R ↦ (a·R)^−1·R² = a^−1·R.
     BigInteger prod = Sm2Field.fromMontgomery(acc);
     long[] inv = Sm2Field.toMontgomery(prod.modInverse(Sm2Field.P));
-    long[] zi = new long[4];
-    long[] zi2 = new long[4];
+    long[] zi = Sm2Field.element();
+    long[] zi2 = Sm2Field.element();
     for (int k = n - 1; k >= 0; k--) {
       if (k > 0) {
         Sm2Field.mul(zi, inv, prefix[k - 1]);
         Sm2Field.mul(inv, inv, pts[k].z);
       } else {
-        System.arraycopy(inv, 0, zi, 0, 4);
+        System.arraycopy(inv, 0, zi, 0, Sm2Field.LIMBS);
       }
       Sm2Field.sqr(zi2, zi);
-      long[] x = new long[4];
-      long[] y = new long[4];
+      long[] x = Sm2Field.element();
+      long[] y = Sm2Field.element();
       Sm2Field.mul(x, pts[k].x, zi2);
       Sm2Field.mul(zi2, zi2, zi);
       Sm2Field.mul(y, pts[k].y, zi2);

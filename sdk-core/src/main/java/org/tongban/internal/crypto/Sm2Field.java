@@ -3,163 +3,348 @@ package org.tongban.internal.crypto;
 import java.math.BigInteger;
 
 /**
- * Arithmetic modulo the SM2 prime p = 2^256 − 2^224 − 2^96 + 2^64 − 1 (GB/T 32918.5), on four
- * 64-bit limbs, least significant first, in Montgomery form (a·2^256 mod p). Because the lowest
- * limb of p is 2^64 − 1, −p^−1 mod 2^64 is 1 and each Montgomery step's multiplier is simply the
- * lowest limb of the running sum.
+ * Arithmetic modulo the SM2 prime p = 2^256 − 2^224 − 2^96 + 2^64 − 1 (GB/T 32918.5), on five
+ * 52-bit limbs in 64-bit longs, least significant first, in Montgomery form (a·2^260 mod p).
  *
- * <p>Every value passed in and out is fully reduced (below p). Variable time where noted: for
- * verification only, whose inputs are public. Methods write into caller-owned arrays and never
- * allocate, so a verification does no garbage for the field.
+ * <p>Why 52 bits: Java has no add-with-carry, and detecting the carries of full 64-bit limbs
+ * costs a chain of dependent instructions per limb. With 12 spare bits per long, a product's
+ * two halves (split with {@code Math.multiplyHigh}) are summed into columns with no carry at
+ * all, and carries are propagated once, by shifts. Because p ≡ −1 (mod 2^52), each Montgomery
+ * step's multiplier is simply the lowest 52 bits of the running column.
+ *
+ * <p>Every value in and out is fully reduced (below p, every limb below 2^52), so each has one
+ * representation. Methods write into caller-owned arrays (which may alias the inputs) and never
+ * allocate. Not constant time: for verification, whose inputs are public.
  */
 final class Sm2Field {
-  static final long P0 = 0xFFFFFFFFFFFFFFFFL;
-  static final long P1 = 0xFFFFFFFF00000000L;
-  static final long P2 = 0xFFFFFFFFFFFFFFFFL;
-  static final long P3 = 0xFFFFFFFEFFFFFFFFL;
+  /** Limbs per element. */
+  static final int LIMBS = 5;
+  private static final long M = (1L << 52) - 1;
+  private static final long P0 = 0xFFFFFFFFFFFFFL;
+  private static final long P1 = 0xFF00000000FFFL;
+  private static final long P2 = 0xFFFFFFFFFFFFFL;
+  private static final long P3 = 0xFFFFFFFFFFFFFL;
+  private static final long P4 = 0xFFFFFFFEFFFFL;
   static final BigInteger P = new BigInteger(
       "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF", 16);
-  private static final BigInteger R = BigInteger.ONE.shiftLeft(256);
-  private static final BigInteger MASK = R.subtract(BigInteger.ONE);
+  private static final BigInteger R = BigInteger.ONE.shiftLeft(260);
+  private static final BigInteger R_INVERSE = R.modInverse(P);
 
   private Sm2Field() {}
 
-  /** The high 64 bits of the unsigned 128-bit product. */
-  static long mulHigh(long x, long y) {
-    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
-  }
-
   /**
-   * The carry out of the unsigned sum {@code s = x + y} (given s and x, for any y). Computed
-   * without a branch: carries are data-dependent and would be mispredicted half the time.
+   * A new element, zero.
+   *
+   * @return five zero limbs
    */
-  private static long carry(long s, long x) {
-    // s < x unsigned  <=>  the top bit of ((~s & x) | (~(s ^ x) & (s - x)))
-    return ((~s & x) | (~(s ^ x) & (s - x))) >>> 63;
-  }
-
-  /** The borrow out of the unsigned difference x − y. */
-  private static long borrow(long x, long y) {
-    return ((~x & y) | (~(x ^ y) & (x - y))) >>> 63;
+  static long[] element() {
+    return new long[LIMBS];
   }
 
   /**
-   * r = a·b·2^−256 mod p (Montgomery product; r may alias a or b).
+   * r = a·b·2^−260 mod p (Montgomery product).
    *
    * @param r the result
    * @param a a factor
    * @param b a factor
    */
   static void mul(long[] r, long[] a, long[] b) {
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long a4 = a[4];
     long b0 = b[0];
     long b1 = b[1];
     long b2 = b[2];
     long b3 = b[3];
-    long t0 = 0;
-    long t1 = 0;
-    long t2 = 0;
-    long t3 = 0;
-    long t4 = 0;
-    for (int i = 0; i < 4; i++) {
-      long ai = a[i];
-      // t += ai·b
-      long lo = ai * b0;
-      long hi = mulHigh(ai, b0);
-      long s = t0 + lo;
-      hi += carry(s, lo);
-      t0 = s;
-      long c = hi;
-      lo = ai * b1;
-      hi = mulHigh(ai, b1);
-      s = t1 + lo;
-      hi += carry(s, lo);
-      t1 = s + c;
-      hi += carry(t1, s);
-      c = hi;
-      lo = ai * b2;
-      hi = mulHigh(ai, b2);
-      s = t2 + lo;
-      hi += carry(s, lo);
-      t2 = s + c;
-      hi += carry(t2, s);
-      c = hi;
-      lo = ai * b3;
-      hi = mulHigh(ai, b3);
-      s = t3 + lo;
-      hi += carry(s, lo);
-      t3 = s + c;
-      hi += carry(t3, s);
-      c = hi;
-      t4 += c;
-      long t5 = carry(t4, c);
-      // t += m·p with m = t0, then t >>= 64. m·p = m·2^256 − m·2^224 − m·2^96 + m·2^64 − m:
-      // the lowest limb becomes zero, carrying m into the next.
-      long m = t0;
-      // m·p1 where p1 = 2^64 − 2^32: m·2^64 − m·2^32
-      long mp1Lo = -(m << 32);
-      long mp1Hi = m - (m >>> 32) - ((mp1Lo | -mp1Lo) >>> 63);
-      // m·p3 where p3 = 2^64 − 2^32 − 1
-      long mp3Lo = mp1Lo - m;
-      long mp3Hi = mp1Hi - borrow(mp1Lo, m);
-      // m·p0 = m·p2 = m·2^64 − m
-      long mp0Lo = -m;
-      long nonzero = (m | -m) >>> 63;
-      long mp0Hi = m - nonzero;
-      // Limb 0: t0 + mp0Lo = t0 − m + (m ≠ 0 ? 2^64 : 0) → 0, carrying 1 when m ≠ 0.
-      c = m;
-      s = t1 + mp1Lo;
-      long cc = carry(s, mp1Lo);
-      t0 = s + c;
-      cc += carry(t0, s);
-      c = mp1Hi + cc;
-      s = t2 + mp0Lo;
-      cc = carry(s, mp0Lo);
-      t1 = s + c;
-      cc += carry(t1, s);
-      c = mp0Hi + cc;
-      s = t3 + mp3Lo;
-      cc = carry(s, mp3Lo);
-      t2 = s + c;
-      cc += carry(t2, s);
-      c = mp3Hi + cc;
-      t3 = t4 + c;
-      t4 = t5 + carry(t3, c);
-    }
-    reduceOnce(r, t0, t1, t2, t3, t4);
-  }
-
-  /** r = (t4:t3:t2:t1:t0) − p if that is not negative, else t; t < 2p. */
-  private static void reduceOnce(long[] r, long t0, long t1, long t2, long t3, long t4) {
-    long d0 = t0 - P0;
-    long b = borrow(t0, P0);
-    long x = t1 - P1;
-    long b1 = borrow(t1, P1);
-    long d1 = x - b;
-    b = b1 | borrow(x, b);
-    x = t2 - P2;
-    b1 = borrow(t2, P2);
-    long d2 = x - b;
-    b = b1 | borrow(x, b);
-    x = t3 - P3;
-    b1 = borrow(t3, P3);
-    long d3 = x - b;
-    b = b1 | borrow(x, b);
-    // Keep t when t − p went negative and nothing was carried out (t4 = 0); else t − p.
-    long keep = -(b & ~t4 & 1); // all ones to keep t
-    r[0] = (t0 & keep) | (d0 & ~keep);
-    r[1] = (t1 & keep) | (d1 & ~keep);
-    r[2] = (t2 & keep) | (d2 & ~keep);
-    r[3] = (t3 & keep) | (d3 & ~keep);
+    long b4 = b[4];
+    long z0 = 0;
+    long z1 = 0;
+    long z2 = 0;
+    long z3 = 0;
+    long z4 = 0;
+    long z5 = 0;
+    long z6 = 0;
+    long z7 = 0;
+    long z8 = 0;
+    long z9 = 0;
+    long lo;
+    lo = a0 * b0;
+    z0 += lo & M;
+    z1 += (Math.multiplyHigh(a0, b0) << 12) | (lo >>> 52);
+    lo = a0 * b1;
+    z1 += lo & M;
+    z2 += (Math.multiplyHigh(a0, b1) << 12) | (lo >>> 52);
+    lo = a0 * b2;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(a0, b2) << 12) | (lo >>> 52);
+    lo = a0 * b3;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(a0, b3) << 12) | (lo >>> 52);
+    lo = a0 * b4;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a0, b4) << 12) | (lo >>> 52);
+    lo = a1 * b0;
+    z1 += lo & M;
+    z2 += (Math.multiplyHigh(a1, b0) << 12) | (lo >>> 52);
+    lo = a1 * b1;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(a1, b1) << 12) | (lo >>> 52);
+    lo = a1 * b2;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(a1, b2) << 12) | (lo >>> 52);
+    lo = a1 * b3;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a1, b3) << 12) | (lo >>> 52);
+    lo = a1 * b4;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(a1, b4) << 12) | (lo >>> 52);
+    lo = a2 * b0;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(a2, b0) << 12) | (lo >>> 52);
+    lo = a2 * b1;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(a2, b1) << 12) | (lo >>> 52);
+    lo = a2 * b2;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a2, b2) << 12) | (lo >>> 52);
+    lo = a2 * b3;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(a2, b3) << 12) | (lo >>> 52);
+    lo = a2 * b4;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(a2, b4) << 12) | (lo >>> 52);
+    lo = a3 * b0;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(a3, b0) << 12) | (lo >>> 52);
+    lo = a3 * b1;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a3, b1) << 12) | (lo >>> 52);
+    lo = a3 * b2;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(a3, b2) << 12) | (lo >>> 52);
+    lo = a3 * b3;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(a3, b3) << 12) | (lo >>> 52);
+    lo = a3 * b4;
+    z7 += lo & M;
+    z8 += (Math.multiplyHigh(a3, b4) << 12) | (lo >>> 52);
+    lo = a4 * b0;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a4, b0) << 12) | (lo >>> 52);
+    lo = a4 * b1;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(a4, b1) << 12) | (lo >>> 52);
+    lo = a4 * b2;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(a4, b2) << 12) | (lo >>> 52);
+    lo = a4 * b3;
+    z7 += lo & M;
+    z8 += (Math.multiplyHigh(a4, b3) << 12) | (lo >>> 52);
+    lo = a4 * b4;
+    z8 += lo & M;
+    z9 += (Math.multiplyHigh(a4, b4) << 12) | (lo >>> 52);
+    reduce(r, z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
   }
 
   /**
-   * r = a² (Montgomery).
+   * r = a²·2^−260 mod p.
    *
    * @param r the result
    * @param a the value
    */
   static void sqr(long[] r, long[] a) {
-    mul(r, a, a);
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long a4 = a[4];
+    long z0 = 0;
+    long z1 = 0;
+    long z2 = 0;
+    long z3 = 0;
+    long z4 = 0;
+    long z5 = 0;
+    long z6 = 0;
+    long z7 = 0;
+    long z8 = 0;
+    long z9 = 0;
+    long lo;
+    long hi;
+    lo = a0 * a0;
+    z0 += lo & M;
+    z1 += (Math.multiplyHigh(a0, a0) << 12) | (lo >>> 52);
+    lo = a0 * a1;
+    hi = (Math.multiplyHigh(a0, a1) << 12) | (lo >>> 52);
+    z1 += (lo & M) << 1;
+    z2 += hi << 1;
+    lo = a0 * a2;
+    hi = (Math.multiplyHigh(a0, a2) << 12) | (lo >>> 52);
+    z2 += (lo & M) << 1;
+    z3 += hi << 1;
+    lo = a0 * a3;
+    hi = (Math.multiplyHigh(a0, a3) << 12) | (lo >>> 52);
+    z3 += (lo & M) << 1;
+    z4 += hi << 1;
+    lo = a0 * a4;
+    hi = (Math.multiplyHigh(a0, a4) << 12) | (lo >>> 52);
+    z4 += (lo & M) << 1;
+    z5 += hi << 1;
+    lo = a1 * a1;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(a1, a1) << 12) | (lo >>> 52);
+    lo = a1 * a2;
+    hi = (Math.multiplyHigh(a1, a2) << 12) | (lo >>> 52);
+    z3 += (lo & M) << 1;
+    z4 += hi << 1;
+    lo = a1 * a3;
+    hi = (Math.multiplyHigh(a1, a3) << 12) | (lo >>> 52);
+    z4 += (lo & M) << 1;
+    z5 += hi << 1;
+    lo = a1 * a4;
+    hi = (Math.multiplyHigh(a1, a4) << 12) | (lo >>> 52);
+    z5 += (lo & M) << 1;
+    z6 += hi << 1;
+    lo = a2 * a2;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(a2, a2) << 12) | (lo >>> 52);
+    lo = a2 * a3;
+    hi = (Math.multiplyHigh(a2, a3) << 12) | (lo >>> 52);
+    z5 += (lo & M) << 1;
+    z6 += hi << 1;
+    lo = a2 * a4;
+    hi = (Math.multiplyHigh(a2, a4) << 12) | (lo >>> 52);
+    z6 += (lo & M) << 1;
+    z7 += hi << 1;
+    lo = a3 * a3;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(a3, a3) << 12) | (lo >>> 52);
+    lo = a3 * a4;
+    hi = (Math.multiplyHigh(a3, a4) << 12) | (lo >>> 52);
+    z7 += (lo & M) << 1;
+    z8 += hi << 1;
+    lo = a4 * a4;
+    z8 += lo & M;
+    z9 += (Math.multiplyHigh(a4, a4) << 12) | (lo >>> 52);
+    reduce(r, z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
+  }
+
+  /** Montgomery reduction of the columns z0..z9 (each below 2^57) into r, fully reduced. */
+  private static void reduce(long[] r, long z0, long z1, long z2, long z3, long z4, long z5,
+      long z6, long z7, long z8, long z9) {
+    long m;
+    long lo;
+    m = z0 & M;
+    lo = m * P0;
+    z0 += lo & M;
+    z1 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
+    lo = m * P1;
+    z1 += lo & M;
+    z2 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
+    lo = m * P2;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
+    lo = m * P3;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
+    lo = m * P4;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
+    z1 += z0 >>> 52;
+    m = z1 & M;
+    lo = m * P0;
+    z1 += lo & M;
+    z2 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
+    lo = m * P1;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
+    lo = m * P2;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
+    lo = m * P3;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
+    lo = m * P4;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
+    z2 += z1 >>> 52;
+    m = z2 & M;
+    lo = m * P0;
+    z2 += lo & M;
+    z3 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
+    lo = m * P1;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
+    lo = m * P2;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
+    lo = m * P3;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
+    lo = m * P4;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
+    z3 += z2 >>> 52;
+    m = z3 & M;
+    lo = m * P0;
+    z3 += lo & M;
+    z4 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
+    lo = m * P1;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
+    lo = m * P2;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
+    lo = m * P3;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
+    lo = m * P4;
+    z7 += lo & M;
+    z8 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
+    z4 += z3 >>> 52;
+    m = z4 & M;
+    lo = m * P0;
+    z4 += lo & M;
+    z5 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
+    lo = m * P1;
+    z5 += lo & M;
+    z6 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
+    lo = m * P2;
+    z6 += lo & M;
+    z7 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
+    lo = m * P3;
+    z7 += lo & M;
+    z8 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
+    lo = m * P4;
+    z8 += lo & M;
+    z9 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
+    z5 += z4 >>> 52;
+    // z5..z9 hold the result below 2p, limbs not yet normalised.
+    z6 += z5 >>> 52;
+    z5 &= M;
+    z7 += z6 >>> 52;
+    z6 &= M;
+    z8 += z7 >>> 52;
+    z7 &= M;
+    z9 += z8 >>> 52;
+    z8 &= M;
+    subtractPOnce(r, z5, z6, z7, z8, z9);
+  }
+
+  /** r = t − p if t ≥ p, else t; t below 2p with normalised limbs (the top one may be wider). */
+  private static void subtractPOnce(long[] r, long t0, long t1, long t2, long t3, long t4) {
+    long d0 = t0 - P0;
+    long d1 = t1 - P1 + (d0 >> 52);
+    long d2 = t2 - P2 + (d1 >> 52);
+    long d3 = t3 - P3 + (d2 >> 52);
+    long d4 = t4 - P4 + (d3 >> 52);
+    long keep = d4 >> 63; // all ones when t − p < 0
+    r[0] = (t0 & keep) | (d0 & M & ~keep);
+    r[1] = (t1 & keep) | (d1 & M & ~keep);
+    r[2] = (t2 & keep) | (d2 & M & ~keep);
+    r[3] = (t3 & keep) | (d3 & M & ~keep);
+    r[4] = (t4 & keep) | (d4 & ~keep);
   }
 
   /**
@@ -170,25 +355,12 @@ final class Sm2Field {
    * @param b a summand
    */
   static void add(long[] r, long[] a, long[] b) {
-    long a0 = a[0];
-    long a1 = a[1];
-    long a2 = a[2];
-    long a3 = a[3];
-    long s0 = a0 + b[0];
-    long c = carry(s0, a0);
-    long x = a1 + b[1];
-    long c1 = carry(x, a1);
-    long s1 = x + c;
-    c = c1 | carry(s1, x);
-    x = a2 + b[2];
-    c1 = carry(x, a2);
-    long s2 = x + c;
-    c = c1 | carry(s2, x);
-    x = a3 + b[3];
-    c1 = carry(x, a3);
-    long s3 = x + c;
-    c = c1 | carry(s3, x);
-    reduceOnce(r, s0, s1, s2, s3, c);
+    long s0 = a[0] + b[0];
+    long s1 = a[1] + b[1] + (s0 >>> 52);
+    long s2 = a[2] + b[2] + (s1 >>> 52);
+    long s3 = a[3] + b[3] + (s2 >>> 52);
+    long s4 = a[4] + b[4] + (s3 >>> 52);
+    subtractPOnce(r, s0 & M, s1 & M, s2 & M, s3 & M, s4);
   }
 
   /**
@@ -199,48 +371,22 @@ final class Sm2Field {
    * @param b the subtrahend
    */
   static void sub(long[] r, long[] a, long[] b) {
-    long a0 = a[0];
-    long a1 = a[1];
-    long a2 = a[2];
-    long a3 = a[3];
-    long b0 = b[0];
-    long b1 = b[1];
-    long b2 = b[2];
-    long b3 = b[3];
-    long d0 = a0 - b0;
-    long bw = borrow(a0, b0);
-    long x = a1 - b1;
-    long bx = borrow(a1, b1);
-    long d1 = x - bw;
-    bw = bx | borrow(x, bw);
-    x = a2 - b2;
-    bx = borrow(a2, b2);
-    long d2 = x - bw;
-    bw = bx | borrow(x, bw);
-    x = a3 - b3;
-    bx = borrow(a3, b3);
-    long d3 = x - bw;
-    bw = bx | borrow(x, bw);
-    // Went below zero: add p back (masked, no branch; the carry out cancels the borrow).
-    long mask = -bw;
-    long q0 = P0 & mask;
-    long q1 = P1 & mask;
-    long q2 = P2 & mask;
-    long q3 = P3 & mask;
-    long s0 = d0 + q0;
-    long c = carry(s0, d0);
-    x = d1 + q1;
-    long c1 = carry(x, d1);
-    long s1 = x + c;
-    c = c1 | carry(s1, x);
-    x = d2 + q2;
-    c1 = carry(x, d2);
-    long s2 = x + c;
-    c = c1 | carry(s2, x);
-    r[0] = s0;
-    r[1] = s1;
-    r[2] = s2;
-    r[3] = d3 + q3 + c;
+    long d0 = a[0] - b[0];
+    long d1 = a[1] - b[1] + (d0 >> 52);
+    long d2 = a[2] - b[2] + (d1 >> 52);
+    long d3 = a[3] - b[3] + (d2 >> 52);
+    long d4 = a[4] - b[4] + (d3 >> 52);
+    long neg = d4 >> 63; // all ones when a − b < 0: add p back
+    long s0 = (d0 & M) + (P0 & neg);
+    long s1 = (d1 & M) + (P1 & neg) + (s0 >>> 52);
+    long s2 = (d2 & M) + (P2 & neg) + (s1 >>> 52);
+    long s3 = (d3 & M) + (P3 & neg) + (s2 >>> 52);
+    long s4 = d4 + (P4 & neg) + (s3 >>> 52);
+    r[0] = s0 & M;
+    r[1] = s1 & M;
+    r[2] = s2 & M;
+    r[3] = s3 & M;
+    r[4] = s4; // a − b + p when a < b: the top limb's borrow and p's carry cancel
   }
 
   /**
@@ -250,17 +396,17 @@ final class Sm2Field {
    * @return a = 0
    */
   static boolean isZero(long[] a) {
-    return (a[0] | a[1] | a[2] | a[3]) == 0;
+    return (a[0] | a[1] | a[2] | a[3] | a[4]) == 0;
   }
 
   /**
    * Converts into Montgomery form.
    *
    * @param v a value in [0, p)
-   * @return v·2^256 mod p as limbs
+   * @return v·2^260 mod p as limbs
    */
   static long[] toMontgomery(BigInteger v) {
-    return limbs(v.shiftLeft(256).mod(P));
+    return limbs(v.multiply(R).mod(P));
   }
 
   /**
@@ -270,19 +416,19 @@ final class Sm2Field {
    * @return the value
    */
   static BigInteger fromMontgomery(long[] a) {
-    return value(a).multiply(R.modInverse(P)).mod(P);
+    return value(a).multiply(R_INVERSE).mod(P);
   }
 
   /**
-   * Splits a value below 2^256 into limbs.
+   * Splits a value below 2^260 into 52-bit limbs.
    *
    * @param v the value
-   * @return four limbs, least significant first
+   * @return five limbs, least significant first
    */
   static long[] limbs(BigInteger v) {
-    long[] out = new long[4];
-    for (int i = 0; i < 4; i++) {
-      out[i] = v.shiftRight(64 * i).and(MASK.shiftRight(192)).longValue();
+    long[] out = new long[LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      out[i] = v.shiftRight(52 * i).longValue() & M;
     }
     return out;
   }
@@ -290,13 +436,13 @@ final class Sm2Field {
   /**
    * Joins limbs into a value.
    *
-   * @param a four limbs, least significant first
+   * @param a five limbs, least significant first
    * @return the value
    */
   static BigInteger value(long[] a) {
     BigInteger v = BigInteger.ZERO;
-    for (int i = 3; i >= 0; i--) {
-      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[i])));
+    for (int i = LIMBS - 1; i >= 0; i--) {
+      v = v.shiftLeft(52).add(BigInteger.valueOf(a[i]));
     }
     return v;
   }
