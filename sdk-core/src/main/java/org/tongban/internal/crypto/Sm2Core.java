@@ -16,72 +16,13 @@ import org.bouncycastle.util.BigIntegers;
  * <p>What is signed: e = SM3(Z_A ‖ M) with Z_A = SM3(ENTL_A ‖ ID_A ‖ a ‖ b ‖ x_G ‖ y_G ‖ x_A ‖
  * y_A), ENTL_A being the bit length of ID_A in two bytes.
  *
- * <p>Verification of a prepared key ({@link #prepare}) computes [s]G + [t]P from fixed-point
- * tables built once per key (see {@link FixedPoint}); the generic {@link #verify(
- * ECDomainParameters, ECPoint, BigInteger, BigInteger, BigInteger)} uses BouncyCastle's
- * interleaved wNAF, as its {@code SM2Signer} does, and serves one-off keys and test curves.
+ * <p>{@link #verify} uses BouncyCastle's interleaved wNAF, as its {@code SM2Signer} does, and
+ * serves one-off keys and test curves; a prepared key on the standard curve is verified by
+ * {@link Sm2Fast} instead.
  */
 public final class Sm2Core {
 
   private Sm2Core() {}
-
-  /** How many parts a scalar is split into for verification (see {@link FixedPoint}). */
-  static final int PARTS = 8;
-  /** wNAF window width of the fixed-point tables. */
-  static final int WIDTH = 6;
-
-  private static final java.util.Map<ECDomainParameters, FixedPoint> BASES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * Precomputation for a point that is multiplied many times (the base point G, or the public
-   * point of a prepared key): the point is split as P_i = [2^(ic)]P for c = ⌈bits(n)/PARTS⌉, so
-   * that [k]P = Σ [k_i]P_i with c-bit parts k_i, and each P_i gets a table of its odd multiples
-   * in affine form for wNAF. A verification then needs c doublings instead of bits(n), and every
-   * addition is a cheap mixed addition. Built once; immutable and thread-safe.
-   */
-  public static final class FixedPoint {
-    private final ECPoint[][] pos;
-    private final ECPoint[][] neg;
-    private final int c;
-
-    FixedPoint(ECDomainParameters domain, ECPoint p) {
-      this.c = (domain.getN().bitLength() + PARTS - 1) / PARTS;
-      int count = 1 << (WIDTH - 2);
-      pos = new ECPoint[PARTS][count];
-      neg = new ECPoint[PARTS][count];
-      ECPoint cur = p.normalize();
-      ECPoint[] all = new ECPoint[PARTS * count];
-      for (int i = 0; i < PARTS; i++) {
-        ECPoint twice = cur.twice();
-        all[i * count] = cur;
-        for (int j = 1; j < count; j++) {
-          all[i * count + j] = all[i * count + j - 1].add(twice);
-        }
-        if (i + 1 < PARTS) {
-          cur = cur.timesPow2(c).normalize();
-        }
-      }
-      domain.getCurve().normalizeAll(all);
-      for (int i = 0; i < PARTS; i++) {
-        for (int j = 0; j < count; j++) {
-          pos[i][j] = all[i * count + j];
-          neg[i][j] = pos[i][j].negate();
-        }
-      }
-    }
-  }
-
-  /**
-   * Prepares a public point for repeated verification.
-   *
-   * @param domain the curve
-   * @param q the validated public point
-   * @return the precomputation
-   */
-  public static FixedPoint prepare(ECDomainParameters domain, ECPoint q) {
-    return new FixedPoint(domain, q);
-  }
 
   /**
    * Marks a public point for reuse by BouncyCastle's own multipliers (ECDSA): BouncyCastle then
@@ -93,69 +34,6 @@ public final class Sm2Core {
   public static ECPoint preparePublicPoint(ECPoint q) {
     WNafUtil.configureBasepoint(q);
     return q;
-  }
-
-  /**
-   * Verifies (r, s) over e (GB/T 32918.2 §7.1 B1–B7) with a prepared public point.
-   *
-   * @param domain the curve
-   * @param q the prepared public point
-   * @param e the digest
-   * @param r r
-   * @param s s
-   * @return true iff valid
-   */
-  public static boolean verify(ECDomainParameters domain, FixedPoint q, BigInteger e,
-      BigInteger r, BigInteger s) {
-    BigInteger n = domain.getN();
-    if (r.signum() <= 0 || r.compareTo(n) >= 0 || s.signum() <= 0 || s.compareTo(n) >= 0) {
-      return false; // B1, B2
-    }
-    BigInteger t = r.add(s).mod(n);
-    if (t.signum() == 0) {
-      return false; // B5
-    }
-    FixedPoint g = BASES.computeIfAbsent(domain, d -> new FixedPoint(d, d.getG()));
-    // [s]G + [t]P as one interleaved sum over 2·PARTS fixed points (variable time: all inputs
-    // are public).
-    int c = q.c;
-    BigInteger mask = BigInteger.ONE.shiftLeft(c).subtract(BigInteger.ONE);
-    byte[][] digits = new byte[2 * PARTS][];
-    ECPoint[][] pos = new ECPoint[2 * PARTS][];
-    ECPoint[][] neg = new ECPoint[2 * PARTS][];
-    int max = 0;
-    for (int i = 0; i < PARTS; i++) {
-      digits[i] = WNafUtil.generateWindowNaf(WIDTH, s.shiftRight(i * c).and(mask));
-      pos[i] = g.pos[i];
-      neg[i] = g.neg[i];
-      digits[PARTS + i] = WNafUtil.generateWindowNaf(WIDTH, t.shiftRight(i * c).and(mask));
-      pos[PARTS + i] = q.pos[i];
-      neg[PARTS + i] = q.neg[i];
-    }
-    for (byte[] d : digits) {
-      max = Math.max(max, d.length);
-    }
-    ECPoint acc = domain.getCurve().getInfinity();
-    int pendingDoublings = 0;
-    for (int bit = max - 1; bit >= 0; bit--) {
-      pendingDoublings++;
-      for (int i = 0; i < digits.length; i++) {
-        if (bit < digits[i].length && digits[i][bit] != 0) {
-          // Runs of zero digits become one timesPow2, which BouncyCastle does in cheaper
-          // modified-Jacobian steps.
-          acc = acc.timesPow2(pendingDoublings);
-          pendingDoublings = 0;
-          int d = digits[i][bit];
-          acc = acc.add(d > 0 ? pos[i][d >>> 1] : neg[i][(-d) >>> 1]);
-        }
-      }
-    }
-    acc = acc.timesPow2(pendingDoublings);
-    ECPoint sum = acc.normalize();
-    if (sum.isInfinity()) {
-      return false;
-    }
-    return e.add(sum.getAffineXCoord().toBigInteger()).mod(n).equals(r); // B6, B7
   }
 
   /**

@@ -29,6 +29,8 @@ final class Sm2Field {
       "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF", 16);
   private static final BigInteger R = BigInteger.ONE.shiftLeft(260);
   private static final BigInteger R_INVERSE = R.modInverse(P);
+  /** R² mod p, so that mul(v, R2) puts v into Montgomery form without a BigInteger division. */
+  private static final long[] R2 = limbs(R.multiply(R).mod(P));
 
   private Sm2Field() {}
 
@@ -230,104 +232,50 @@ final class Sm2Field {
     reduce(r, z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
   }
 
-  /** Montgomery reduction of the columns z0..z9 (each below 2^57) into r, fully reduced. */
+  /**
+   * Montgomery reduction of the columns z0..z9 (each below 2^57) into r, fully reduced. Each of
+   * the five steps adds m·p·2^(52i) with m the column's low 52 bits, written out for p's limbs
+   * (2^52 − 1, 2^52 − 2^44 + 2^12 − 1, 2^52 − 1, 2^52 − 1, 2^48 − 2^16 − 1) as shifts, so no
+   * multiplication is needed: the column becomes a multiple of 2^52 (its carry is z >> 52), the
+   * m·2^52 and −m of neighbouring limbs cancel, and what is left is below. Columns are signed
+   * in between; the result's limbs are normalised with arithmetic shifts.
+   */
   private static void reduce(long[] r, long z0, long z1, long z2, long z3, long z4, long z5,
       long z6, long z7, long z8, long z9) {
     long m;
-    long lo;
     m = z0 & M;
-    lo = m * P0;
-    z0 += lo & M;
-    z1 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
-    lo = m * P1;
-    z1 += lo & M;
-    z2 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
-    lo = m * P2;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
-    lo = m * P3;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
-    lo = m * P4;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
-    z1 += z0 >>> 52;
+    z1 += (z0 >> 52) - ((m << 44) & M) + ((m << 12) & M);
+    z2 += (m >>> 40) - (m >>> 8);
+    z4 += ((m << 48) & M) - ((m << 16) & M);
+    z5 += (m >>> 4) - (m >>> 36);
     m = z1 & M;
-    lo = m * P0;
-    z1 += lo & M;
-    z2 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
-    lo = m * P1;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
-    lo = m * P2;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
-    lo = m * P3;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
-    lo = m * P4;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
-    z2 += z1 >>> 52;
+    z2 += (z1 >> 52) - ((m << 44) & M) + ((m << 12) & M);
+    z3 += (m >>> 40) - (m >>> 8);
+    z5 += ((m << 48) & M) - ((m << 16) & M);
+    z6 += (m >>> 4) - (m >>> 36);
     m = z2 & M;
-    lo = m * P0;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
-    lo = m * P1;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
-    lo = m * P2;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
-    lo = m * P3;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
-    lo = m * P4;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
-    z3 += z2 >>> 52;
+    z3 += (z2 >> 52) - ((m << 44) & M) + ((m << 12) & M);
+    z4 += (m >>> 40) - (m >>> 8);
+    z6 += ((m << 48) & M) - ((m << 16) & M);
+    z7 += (m >>> 4) - (m >>> 36);
     m = z3 & M;
-    lo = m * P0;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
-    lo = m * P1;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
-    lo = m * P2;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
-    lo = m * P3;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
-    lo = m * P4;
-    z7 += lo & M;
-    z8 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
-    z4 += z3 >>> 52;
+    z4 += (z3 >> 52) - ((m << 44) & M) + ((m << 12) & M);
+    z5 += (m >>> 40) - (m >>> 8);
+    z7 += ((m << 48) & M) - ((m << 16) & M);
+    z8 += (m >>> 4) - (m >>> 36);
     m = z4 & M;
-    lo = m * P0;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(m, P0) << 12) | (lo >>> 52);
-    lo = m * P1;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(m, P1) << 12) | (lo >>> 52);
-    lo = m * P2;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(m, P2) << 12) | (lo >>> 52);
-    lo = m * P3;
-    z7 += lo & M;
-    z8 += (Math.multiplyHigh(m, P3) << 12) | (lo >>> 52);
-    lo = m * P4;
-    z8 += lo & M;
-    z9 += (Math.multiplyHigh(m, P4) << 12) | (lo >>> 52);
-    z5 += z4 >>> 52;
-    // z5..z9 hold the result below 2p, limbs not yet normalised.
-    z6 += z5 >>> 52;
+    z5 += (z4 >> 52) - ((m << 44) & M) + ((m << 12) & M);
+    z6 += (m >>> 40) - (m >>> 8);
+    z8 += ((m << 48) & M) - ((m << 16) & M);
+    z9 += (m >>> 4) - (m >>> 36);
+    // z5..z9 hold the result, below 2p, in signed limbs.
+    z6 += z5 >> 52;
     z5 &= M;
-    z7 += z6 >>> 52;
+    z7 += z6 >> 52;
     z6 &= M;
-    z8 += z7 >>> 52;
+    z8 += z7 >> 52;
     z7 &= M;
-    z9 += z8 >>> 52;
+    z9 += z8 >> 52;
     z8 &= M;
     subtractPOnce(r, z5, z6, z7, z8, z9);
   }
@@ -402,11 +350,13 @@ final class Sm2Field {
   /**
    * Converts into Montgomery form.
    *
-   * @param v a value in [0, p)
+   * @param v a value in [0, 2^260)
    * @return v·2^260 mod p as limbs
    */
   static long[] toMontgomery(BigInteger v) {
-    return limbs(v.multiply(R).mod(P));
+    long[] out = limbs(v);
+    mul(out, out, R2);
+    return out;
   }
 
   /**
