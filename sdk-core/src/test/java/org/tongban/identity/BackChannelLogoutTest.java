@@ -9,6 +9,8 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.tongban.crypto.KeyType;
 import org.tongban.keys.KeyPairs;
@@ -77,5 +79,61 @@ class BackChannelLogoutTest {
     sessions.register(session("a3", "p3", "s3"));
     assertEquals(2, sessions.size());
     assertTrue(sessions.find("a1").isEmpty(), "the oldest was dropped");
+  }
+
+  @Test
+  void registry_evictsInRegistrationOrder_afterEndsAndReRegistration() {
+    InMemorySessionRegistry sessions = new InMemorySessionRegistry(3);
+    sessions.register(session("a1", "p1", "s1"));
+    sessions.register(session("a2", "p2", "s2"));
+    sessions.register(session("a3", "p3", "s3"));
+    sessions.register(session("a1", "p1", "s1")); // registered again: now the newest
+    sessions.register(session("a4", "p4", "s4"));
+    assertTrue(sessions.find("a2").isEmpty(), "a2 is now the oldest");
+    assertTrue(sessions.find("a1").isPresent());
+    assertEquals(1, sessions.endFromPlatform(ISS, Optional.of("s3"),
+        Optional.empty()));
+    sessions.end("a4");
+    assertEquals(1, sessions.size());
+    sessions.register(session("a5", "p5", "s5"));
+    sessions.register(session("a6", "p6", "s6"));
+    sessions.register(session("a7", "p7", "s7"));
+    assertEquals(3, sessions.size());
+    assertTrue(sessions.find("a1").isEmpty(), "ended ids left the order too: a1 was oldest");
+    assertTrue(sessions.find("a5").isPresent());
+  }
+
+  @Test
+  void registry_findsWhileOthersRegisterAndEnd() throws Exception {
+    InMemorySessionRegistry sessions = new InMemorySessionRegistry(50);
+    sessions.register(session("stay", "p0", "s0"));
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger missing = new AtomicInteger();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; !stop.get(); i++) {
+        sessions.register(session("w" + (i % 40), "p" + i, "s" + i));
+        sessions.end("w" + ((i + 20) % 40));
+      }
+    });
+    writer.start();
+    Thread[] readers = new Thread[3];
+    for (int t = 0; t < readers.length; t++) {
+      readers[t] = new Thread(() -> {
+        for (int i = 0; i < 200_000; i++) {
+          if (sessions.find("stay").isEmpty()) {
+            missing.incrementAndGet();
+          }
+          sessions.find("w" + (i % 40));
+        }
+      });
+      readers[t].start();
+    }
+    for (Thread t : readers) {
+      t.join();
+    }
+    stop.set(true);
+    writer.join();
+    assertEquals(0, missing.get(), "a session no one ended went missing");
+    assertTrue(sessions.size() <= 50);
   }
 }
