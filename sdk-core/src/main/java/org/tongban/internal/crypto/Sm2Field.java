@@ -360,6 +360,24 @@ final class Sm2Field {
   }
 
   /**
+   * Converts into Montgomery form from four 64-bit words (least significant first), without
+   * BigInteger.
+   *
+   * @param w a value in [0, 2^256) as words
+   * @return its Montgomery form
+   */
+  static long[] toMontgomery(long[] w) {
+    long[] out = new long[LIMBS];
+    out[0] = w[0] & M;
+    out[1] = ((w[0] >>> 52) | (w[1] << 12)) & M;
+    out[2] = ((w[1] >>> 40) | (w[2] << 24)) & M;
+    out[3] = ((w[2] >>> 28) | (w[3] << 36)) & M;
+    out[4] = w[3] >>> 16;
+    mul(out, out, R2);
+    return out;
+  }
+
+  /**
    * Converts out of Montgomery form.
    *
    * @param a limbs in Montgomery form

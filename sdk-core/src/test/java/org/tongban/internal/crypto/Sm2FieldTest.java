@@ -69,6 +69,8 @@ class Sm2FieldTest {
     for (BigInteger x : values(2000, 3)) {
       long[] a = Sm2Field.toMontgomery(x);
       assertEquals(x, Sm2Field.fromMontgomery(a));
+      assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(
+          Sm2Field.toMontgomery(Sm2Fast.words(x))), "from words");
       long[] sq = a.clone();
       Sm2Field.sqr(sq, sq);
       assertEquals(x.multiply(x).mod(P), Sm2Field.fromMontgomery(sq));
