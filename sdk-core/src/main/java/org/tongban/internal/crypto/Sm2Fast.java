@@ -35,8 +35,8 @@ final class Sm2Fast {
   private Sm2Fast() {}
 
   /**
-   * Affine multiples of a point for a comb: window i holds j·2^(w·i)·P for j = 1 … 2^w − 1,
-   * coordinates in Montgomery form. Immutable.
+   * Affine multiples of a point for a signed-digit comb: window i holds j·2^(w·i)·P for
+   * j = 1 … 2^(w−1), coordinates in Montgomery form. Immutable.
    */
   static final class Comb {
     final int w;
