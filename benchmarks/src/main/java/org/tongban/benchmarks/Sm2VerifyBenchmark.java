@@ -29,7 +29,8 @@ import org.tongban.keys.SigningKeys;
 /**
  * SM2 signature verification of a 1 KiB message: Tongban's {@link VerificationKey} against the
  * baseline, BouncyCastle's stock {@code SM2Signer} on the optimised {@code sm2p256v1} curve with
- * its key object and signer reused (so Z_A is computed once for both).
+ * its key object and signer reused (so Z_A is computed once for both); and a key's first
+ * verification, key objects made afresh on both sides.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Sm2VerifyBenchmark}.
  */
@@ -44,6 +45,8 @@ public class Sm2VerifyBenchmark {
   private byte[] signature;
   private VerificationKey tongban;
   private ECPublicKeyParameters baselineKey;
+  private java.security.PublicKey publicKey;
+  private ECDomainParameters domain;
 
   /**
    * BouncyCastle's signer per thread: an {@code SM2Signer} holds its digest state and is not
@@ -74,10 +77,10 @@ public class Sm2VerifyBenchmark {
     KeyPair kp = KeyPairs.generate(KeyType.SM2);
     signature = SigningKeys.of(kp.getPrivate(), List.of()).sign(message);
     tongban = VerificationKey.of(kp.getPublic());
+    publicKey = kp.getPublic();
 
     X9ECParameters x9 = CustomNamedCurves.getByName("sm2p256v1");
-    ECDomainParameters domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(),
-        x9.getH());
+    domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
     ECPublicKey pub = (ECPublicKey) kp.getPublic();
     baselineKey = new ECPublicKeyParameters(x9.getCurve().createPoint(
         pub.getW().getAffineX(), pub.getW().getAffineY()), domain);
@@ -108,5 +111,33 @@ public class Sm2VerifyBenchmark {
   @Benchmark
   public boolean tongbanVerify() {
     return tongban.verifier().isValid(signature, message);
+  }
+
+  /**
+   * Baseline for a key's first verification: a new BouncyCastle key object and SM2Signer from
+   * the public key each time (so Z_A and the point are computed every time).
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  public boolean baselineFirstVerify() {
+    ECPublicKey pub = (ECPublicKey) publicKey;
+    SM2Signer signer = new SM2Signer();
+    signer.init(false, new ParametersWithID(new ECPublicKeyParameters(domain.getCurve()
+        .createPoint(pub.getW().getAffineX(), pub.getW().getAffineY()), domain),
+        "1234567812345678".getBytes(StandardCharsets.US_ASCII)));
+    signer.update(message, 0, message.length);
+    return signer.verifySignature(signature);
+  }
+
+  /**
+   * Tongban's first verification with a key: a new {@link VerificationKey} from the public key
+   * each time (point validation, Z_A, BouncyCastle's generic multiplication).
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  public boolean tongbanFirstVerify() {
+    return VerificationKey.of(publicKey).verifier().isValid(signature, message);
   }
 }
