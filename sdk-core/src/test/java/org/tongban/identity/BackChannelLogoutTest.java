@@ -99,7 +99,7 @@ class BackChannelLogoutTest {
     sessions.register(session("a6", "p6", "s6"));
     sessions.register(session("a7", "p7", "s7"));
     assertEquals(3, sessions.size());
-    assertTrue(sessions.find("a1").isEmpty(), "ended ids left the order too: a1 was oldest");
+    assertTrue(sessions.find("a1").isEmpty(), "a1 was the oldest live session");
     assertTrue(sessions.find("a5").isPresent());
   }
 

@@ -174,55 +174,15 @@ public final class Sm3 implements ExtendedDigest {
     // (A <- D, B <- A, C <- B, D <- C; likewise E..H), so no word is copied, and after four
     // rounds every name is back in its role. (Four rounds per loop pass, not all 64 unrolled:
     // a method over 8000 bytes of bytecode would never be compiled by HotSpot.)
-    for (int j = 0; j < 12; j += 4) {
-      a12 = Integer.rotateLeft(a, 12);
-      ss1 = Integer.rotateLeft(a12 + e + T[j], 7);
-      wj = w[j];
-      d += (a ^ b ^ c) + (ss1 ^ a12) + (wj ^ w[j + 4]);
-      h += (e ^ f ^ g) + ss1 + wj;
-      h ^= Integer.rotateLeft(h, 9) ^ Integer.rotateLeft(h, 17);
-      b = Integer.rotateLeft(b, 9);
-      f = Integer.rotateLeft(f, 19);
-      a12 = Integer.rotateLeft(d, 12);
-      ss1 = Integer.rotateLeft(a12 + h + T[j + 1], 7);
-      wj = w[j + 1];
-      c += (d ^ a ^ b) + (ss1 ^ a12) + (wj ^ w[j + 5]);
-      g += (h ^ e ^ f) + ss1 + wj;
-      g ^= Integer.rotateLeft(g, 9) ^ Integer.rotateLeft(g, 17);
-      a = Integer.rotateLeft(a, 9);
-      e = Integer.rotateLeft(e, 19);
-      a12 = Integer.rotateLeft(c, 12);
-      ss1 = Integer.rotateLeft(a12 + g + T[j + 2], 7);
-      wj = w[j + 2];
-      b += (c ^ d ^ a) + (ss1 ^ a12) + (wj ^ w[j + 6]);
-      f += (g ^ h ^ e) + ss1 + wj;
-      f ^= Integer.rotateLeft(f, 9) ^ Integer.rotateLeft(f, 17);
-      d = Integer.rotateLeft(d, 9);
-      h = Integer.rotateLeft(h, 19);
-      a12 = Integer.rotateLeft(b, 12);
-      ss1 = Integer.rotateLeft(a12 + f + T[j + 3], 7);
-      wj = w[j + 3];
-      a += (b ^ c ^ d) + (ss1 ^ a12) + (wj ^ w[j + 7]);
-      e += (f ^ g ^ h) + ss1 + wj;
-      e ^= Integer.rotateLeft(e, 9) ^ Integer.rotateLeft(e, 17);
-      c = Integer.rotateLeft(c, 9);
-      g = Integer.rotateLeft(g, 19);
+    // w[16..19] before the first rounds; from j = 16 on, each pass first expands the four
+    // words its last round needs ahead, and their instructions fill the gaps in the rounds'
+    // dependency chain.
+    for (int j = 16; j < 20; j++) {
+      x = w[j - 16] ^ w[j - 9] ^ Integer.rotateLeft(w[j - 3], 15);
+      w[j] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
+          ^ Integer.rotateLeft(w[j - 13], 7) ^ w[j - 6];
     }
-    // From here on each pass first expands the four words its last round needs ahead:
-    // the expansion's instructions fill the gaps in the rounds' dependency chain.
-    for (int j = 12; j < 16; j += 4) {
-      x = w[j + -12] ^ w[j + -5] ^ Integer.rotateLeft(w[j + 1], 15);
-      w[j + 4] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -9], 7) ^ w[j + -2];
-      x = w[j + -11] ^ w[j + -4] ^ Integer.rotateLeft(w[j + 2], 15);
-      w[j + 5] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -8], 7) ^ w[j + -1];
-      x = w[j + -10] ^ w[j + -3] ^ Integer.rotateLeft(w[j + 3], 15);
-      w[j + 6] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -7], 7) ^ w[j + 0];
-      x = w[j + -9] ^ w[j + -2] ^ Integer.rotateLeft(w[j + 4], 15);
-      w[j + 7] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -6], 7) ^ w[j + 1];
+    for (int j = 0; j < 16; j += 4) {
       a12 = Integer.rotateLeft(a, 12);
       ss1 = Integer.rotateLeft(a12 + e + T[j], 7);
       wj = w[j];
@@ -257,18 +217,18 @@ public final class Sm3 implements ExtendedDigest {
       g = Integer.rotateLeft(g, 19);
     }
     for (int j = 16; j < 64; j += 4) {
-      x = w[j + -12] ^ w[j + -5] ^ Integer.rotateLeft(w[j + 1], 15);
+      x = w[j - 12] ^ w[j - 5] ^ Integer.rotateLeft(w[j + 1], 15);
       w[j + 4] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -9], 7) ^ w[j + -2];
-      x = w[j + -11] ^ w[j + -4] ^ Integer.rotateLeft(w[j + 2], 15);
+          ^ Integer.rotateLeft(w[j - 9], 7) ^ w[j - 2];
+      x = w[j - 11] ^ w[j - 4] ^ Integer.rotateLeft(w[j + 2], 15);
       w[j + 5] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -8], 7) ^ w[j + -1];
-      x = w[j + -10] ^ w[j + -3] ^ Integer.rotateLeft(w[j + 3], 15);
+          ^ Integer.rotateLeft(w[j - 8], 7) ^ w[j - 1];
+      x = w[j - 10] ^ w[j - 3] ^ Integer.rotateLeft(w[j + 3], 15);
       w[j + 6] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -7], 7) ^ w[j + 0];
-      x = w[j + -9] ^ w[j + -2] ^ Integer.rotateLeft(w[j + 4], 15);
+          ^ Integer.rotateLeft(w[j - 7], 7) ^ w[j];
+      x = w[j - 9] ^ w[j - 2] ^ Integer.rotateLeft(w[j + 4], 15);
       w[j + 7] = x ^ Integer.rotateLeft(x, 15) ^ Integer.rotateLeft(x, 23)
-          ^ Integer.rotateLeft(w[j + -6], 7) ^ w[j + 1];
+          ^ Integer.rotateLeft(w[j - 6], 7) ^ w[j + 1];
       a12 = Integer.rotateLeft(a, 12);
       ss1 = Integer.rotateLeft(a12 + e + T[j], 7);
       wj = w[j];

@@ -66,8 +66,8 @@ public final class CompactLicense {
   private static final int DATA = 11;
   private static final int FILE_DIGEST = 12;
   private static final int CREDIT_CODE_BYTES = 11;
-  private static final BigInteger BASE31 = BigInteger.valueOf(31);
-  private static final BigInteger MAX_CREDIT_CODE = BASE31.pow(17);
+  private static final BigInteger BASE31_8 = BigInteger.valueOf(31).pow(8);
+  private static final BigInteger MAX_CREDIT_CODE = BigInteger.valueOf(31).pow(17);
 
   private CompactLicense() {}
 
@@ -129,7 +129,7 @@ public final class CompactLicense {
         long k = Cbor.integer(e.getKey(), "licence field key");
         CBORObject v = e.getValue();
         String what = "licence field " + k;
-        switch ((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, k))) {
+        switch (k < NAME || k > FILE_DIGEST ? 0 : (int) k) {
           case NAME -> b.name(Cbor.text(v, what));
           case NUMBER -> b.number(code(v, what));
           case IDENTIFIER -> idParts = v;
@@ -186,11 +186,9 @@ public final class CompactLicense {
   /** A code in its shortest lossless form (see the class comment). */
   static CBORObject code(String c) {
     if (c.length() == 18 && UnifiedSocialCreditCode.isValid(c)) {
-      BigInteger n = BigInteger.ZERO;
-      for (int i = 0; i < 17; i++) {
-        n = n.multiply(BASE31).add(BigInteger.valueOf(
-            UnifiedSocialCreditCode.ALPHABET.indexOf(c.charAt(i))));
-      }
+      // 17 base-31 digits as 9 high and 8 low ones: each part fits a long.
+      BigInteger n = BigInteger.valueOf(base31(c, 0, 9)).multiply(BASE31_8)
+          .add(BigInteger.valueOf(base31(c, 9, 17)));
       byte[] raw = n.toByteArray(); // at most 11 bytes, or 12 with a sign byte
       byte[] out = new byte[CREDIT_CODE_BYTES];
       int len = Math.min(raw.length, CREDIT_CODE_BYTES);
@@ -204,6 +202,23 @@ public final class CompactLicense {
     return CBORObject.FromObject(c);
   }
 
+  /** The characters [from, to) of a credit code as one base-31 number (at most 9 digits). */
+  private static long base31(String c, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 31 + UnifiedSocialCreditCode.ALPHABET.indexOf(c.charAt(i));
+    }
+    return n;
+  }
+
+  /** Writes n as base-31 digits into out[from, to), most significant first. */
+  private static void digits31(long n, char[] out, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      out[i] = UnifiedSocialCreditCode.ALPHABET.charAt((int) (n % 31));
+      n /= 31;
+    }
+  }
+
   /** Reads a code written by {@link #code(String)}. */
   static String code(CBORObject v, String what) {
     if (v.getType() == CBORType.ByteString) {
@@ -215,12 +230,10 @@ public final class CompactLicense {
       if (n.compareTo(MAX_CREDIT_CODE) >= 0) {
         throw new MalformedInputException(what + ": not a credit code");
       }
+      BigInteger[] parts = n.divideAndRemainder(BASE31_8);
       char[] out = new char[17];
-      for (int i = 16; i >= 0; i--) {
-        BigInteger[] qr = n.divideAndRemainder(BASE31);
-        out[i] = UnifiedSocialCreditCode.ALPHABET.charAt(qr[1].intValue());
-        n = qr[0];
-      }
+      digits31(parts[0].longValue(), out, 0, 9);
+      digits31(parts[1].longValue(), out, 9, 17);
       String first17 = new String(out);
       return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
