@@ -5,12 +5,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -23,14 +24,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.tongban.MalformedInputException;
 import org.tongban.io.Limits;
+import org.tongban.license.qr.internal.Grey;
+import org.tongban.license.qr.internal.GreyImages;
+import org.tongban.license.qr.internal.PngGrey;
 import org.tongban.result.Reason;
 
 /**
@@ -161,7 +167,9 @@ public final class QrImages {
   }
 
   /**
-   * Reads a QR code from image bytes.
+   * Reads a QR code from image bytes. A PNG is decoded straight to luminance by our own decoder
+   * (every colour type, depth and interlacing; see the class comment); other formats go through
+   * ImageIO.
    *
    * @param image the image bytes
    * @return the text
@@ -172,22 +180,27 @@ public final class QrImages {
     if (image.length > MAX_IMAGE_BYTES) {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
+    if (PngGrey.isPng(image)) {
+      return decode(PngGrey.decode(image, MAX_IMAGE_SIDE));
+    }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new MalformedInputException("not an image");
       }
       ImageReader r = readers.next();
+      BufferedImage read;
       try {
         r.setInput(in);
         if (r.getWidth(0) > MAX_IMAGE_SIDE || r.getHeight(0) > MAX_IMAGE_SIDE) {
           throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
               "image larger than " + MAX_IMAGE_SIDE + " px", null);
         }
-        return decode(r.read(0));
+        read = r.read(0);
       } finally {
         r.dispose();
       }
+      return decode(read);
     } catch (IOException | RuntimeException e) {
       if (e instanceof MalformedInputException) {
         throw (MalformedInputException) e;
@@ -207,17 +220,40 @@ public final class QrImages {
    */
   public static String decode(BufferedImage image) {
     Objects.requireNonNull(image, "image");
-    int w = image.getWidth();
-    int h = image.getHeight();
-    if (w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE) {
+    if (image.getWidth() > MAX_IMAGE_SIDE || image.getHeight() > MAX_IMAGE_SIDE) {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
-    int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-    RGBLuminanceSource source = new RGBLuminanceSource(w, h, pixels);
+    return decode(GreyImages.of(image));
+  }
+
+  /**
+   * Reads the QR code of a luminance plane — a camera frame's Y plane (NV21, YUV_420_888,
+   * I420 all start with it), one byte per pixel, row after row, 0 black to 255 white.
+   *
+   * @param luminance {@code width * height} bytes; not modified, not kept
+   * @param width the width in pixels, at most {@link #MAX_IMAGE_SIDE}
+   * @param height the height in pixels, at most {@link #MAX_IMAGE_SIDE}
+   * @return the text
+   * @throws IllegalArgumentException if the array's length is not {@code width * height}
+   * @throws MalformedInputException as {@link #decode(BufferedImage)}
+   */
+  public static String decodeLuminance(byte[] luminance, int width, int height) {
+    Objects.requireNonNull(luminance, "luminance");
+    if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+      throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
+    }
+    return decode(new Grey(width, height, luminance));
+  }
+
+  private static String decode(Grey grey) {
+    int w = grey.width();
+    int h = grey.height();
+    LuminanceSource source = new PlanarYUVLuminanceSource(grey.pixels(), w, h, 0, 0, w, h,
+        false);
     // First look for every code: a second one must not be ignored because the first was read.
-    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    Set<String> found = new LinkedHashSet<>();
     try {
-      for (com.google.zxing.Result res : new com.google.zxing.multi.qrcode.QRCodeMultiReader()
+      for (com.google.zxing.Result res : new QRCodeMultiReader()
           .decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)))) {
         found.add(res.getText());
       }
@@ -234,24 +270,24 @@ public final class QrImages {
     String text = tryAll(source);
     if (text == null) {
       // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
-      int[] smooth = blur(pixels, w, h);
-      text = tryAll(new RGBLuminanceSource(w, h, smooth));
+      byte[] smooth = blur(grey.pixels(), w, h);
+      text = tryAll(new PlanarYUVLuminanceSource(smooth, w, h, 0, 0, w, h, false));
       if (text == null && w >= 200 && h >= 200) {
         // Heavier noise: average 2x2 blocks of the smoothed image (fine while modules keep
         // at least 2 pixels).
         int w2 = w / 2;
         int h2 = h / 2;
-        int[] half = new int[w2 * h2];
+        byte[] half = new byte[w2 * h2];
         for (int y = 0; y < h2; y++) {
+          int a = 2 * y * w;
+          int b = a + w;
           for (int x = 0; x < w2; x++) {
-            int sum = (smooth[2 * y * w + 2 * x] & 0xff) + (smooth[2 * y * w + 2 * x + 1] & 0xff)
-                + (smooth[(2 * y + 1) * w + 2 * x] & 0xff)
-                + (smooth[(2 * y + 1) * w + 2 * x + 1] & 0xff);
-            int v = sum / 4;
-            half[y * w2 + x] = 0xff000000 | v << 16 | v << 8 | v;
+            int sum = (smooth[a + 2 * x] & 0xff) + (smooth[a + 2 * x + 1] & 0xff)
+                + (smooth[b + 2 * x] & 0xff) + (smooth[b + 2 * x + 1] & 0xff);
+            half[y * w2 + x] = (byte) (sum >> 2);
           }
         }
-        text = tryAll(new RGBLuminanceSource(w2, h2, half));
+        text = tryAll(new PlanarYUVLuminanceSource(half, w2, h2, 0, 0, w2, h2, false));
       }
     }
     if (text != null) {
@@ -261,29 +297,22 @@ public final class QrImages {
         + "least 2 pixels per module; this image is " + w + "x" + h + " px)");
   }
 
-  private static int[] blur(int[] argb, int w, int h) {
-    int[] grey = new int[argb.length];
-    for (int i = 0; i < argb.length; i++) {
-      int p = argb[i];
-      grey[i] = (((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114) / 1000;
-    }
-    int[] out = new int[argb.length];
+  /** The 3x3 mean (fewer neighbours at the borders), as grey bytes. */
+  private static byte[] blur(byte[] grey, int w, int h) {
+    byte[] out = new byte[grey.length];
     for (int y = 0; y < h; y++) {
+      int y0 = Math.max(0, y - 1);
+      int y1 = Math.min(h - 1, y + 1);
       for (int x = 0; x < w; x++) {
+        int x0 = Math.max(0, x - 1);
+        int x1 = Math.min(w - 1, x + 1);
         int sum = 0;
-        int n = 0;
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            int xx = x + dx;
-            int yy = y + dy;
-            if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
-              sum += grey[yy * w + xx];
-              n++;
-            }
+        for (int yy = y0; yy <= y1; yy++) {
+          for (int xx = x0; xx <= x1; xx++) {
+            sum += grey[yy * w + xx] & 0xff;
           }
         }
-        int v = sum / n;
-        out[y * w + x] = 0xff000000 | v << 16 | v << 8 | v;
+        out[y * w + x] = (byte) (sum / ((y1 - y0 + 1) * (x1 - x0 + 1)));
       }
     }
     return out;
