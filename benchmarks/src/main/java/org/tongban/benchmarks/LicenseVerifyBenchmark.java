@@ -1,6 +1,13 @@
 package org.tongban.benchmarks;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -10,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +44,7 @@ import org.tongban.license.LicenseIssuer;
 import org.tongban.license.LicenseVerifier;
 import org.tongban.license.PreparedLicense;
 import org.tongban.license.qr.QrImages;
+import org.tongban.license.qr.QrTestImages;
 import org.tongban.pki.CertificateBuilder;
 import org.tongban.pki.DemoPki;
 import org.tongban.pki.KeyUsage;
@@ -43,7 +52,11 @@ import org.tongban.pki.KeyUsage;
 /**
  * Licence verification. (a) QR text → verified licence ({@link LicenseVerifier}, issuer
  * certificates trusted as configured) against the raw signature verification it contains, same
- * run; (b) QR PNG image → verified licence against ZXing's decode of the same image.
+ * run; (b) the code as rendered (616 × 616 PNG) → verified licence against ZXing's own decode of
+ * the same PNG ({@code ImageIO}, {@code BufferedImageLuminanceSource}, {@code HybridBinarizer},
+ * {@code QRCodeReader}); (c) a 1920 × 1080 camera-like frame ({@link QrTestImages#cameraFrame},
+ * the code a third of its height, turned, tilted, blurred, noisy) → verified licence against
+ * ZXing's own decode of the same frame. (b) and (c) are sampled: JMH prints their median (p0.50).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LicenseVerifyBenchmark}.
  */
@@ -58,15 +71,20 @@ public class LicenseVerifyBenchmark {
   public String alg;
 
   private String text;
-  private BufferedImage image;
+  private byte[] png;
+  private BufferedImage frame;
   private LicenseVerifier verifier;
   private VerificationKey rawKey;
   private byte[] tbs;
   private byte[] signature;
 
-  /** Issues a business licence with the chosen algorithm. */
+  /**
+   * Issues a business licence with the chosen algorithm.
+   *
+   * @throws IOException never (in memory)
+   */
   @Setup
-  public void setUp() {
+  public void setUp() throws IOException {
     KeyType type = alg.equals("SM2") ? KeyType.SM2 : KeyType.EC_P256;
     SignatureAlgorithm sa = alg.equals("SM2") ? SignatureAlgorithm.SM2_SM3
         : SignatureAlgorithm.ECDSA_P256_SHA256;
@@ -94,12 +112,13 @@ public class LicenseVerifyBenchmark {
     tbs = p.toBeSigned();
     signature = key.sign(tbs);
     text = issuer.complete(p, signature).text();
-    image = QrImages.render(text, QrImages.Options.defaults());
+    png = QrImages.renderPng(text, QrImages.Options.defaults());
+    frame = QrTestImages.cameraFrame(text, 1);
     verifier = LicenseVerifier.builder(List.of(cert)).build();
     rawKey = VerificationKey.builder(cert.getPublicKey()).algorithm(sa)
         .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
-    if (!baselineRawSignature() || !verifyText() || !verifyImage()
-        || !text.equals(baselineZxingDecode())) {
+    if (!baselineRawSignature() || !verifyText() || !verifyPng() || !verifyFrame()
+        || !text.equals(baselineZxingPng()) || !text.equals(baselineZxingFrame())) {
       throw new IllegalStateException("benchmark inputs do not verify");
     }
   }
@@ -124,23 +143,61 @@ public class LicenseVerifyBenchmark {
     return verifier.verify(text).isValid();
   }
 
-  /**
-   * Baseline (b): ZXing decoding the QR image.
-   *
-   * @return the text
-   */
-  @Benchmark
-  public String baselineZxingDecode() {
-    return QrImages.decode(image);
+  private static String zxing(BufferedImage image) {
+    try {
+      return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+          new BufferedImageLuminanceSource(image)))).getText();
+    } catch (ReaderException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
-   * (b) QR image → verified licence.
+   * Baseline (b): ZXing's own decode of the PNG.
+   *
+   * @return the text
+   * @throws IOException never (in memory)
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public String baselineZxingPng() throws IOException {
+    return zxing(ImageIO.read(new ByteArrayInputStream(png)));
+  }
+
+  /**
+   * (b) PNG → verified licence.
    *
    * @return the verdict
    */
   @Benchmark
-  public boolean verifyImage() {
-    return verifier.verify(QrImages.decode(image)).isValid();
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public boolean verifyPng() {
+    return verifier.verifyImage(png).isValid();
+  }
+
+  /**
+   * Baseline (c): ZXing's own decode of the camera frame.
+   *
+   * @return the text
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public String baselineZxingFrame() {
+    return zxing(frame);
+  }
+
+  /**
+   * (c) Camera frame → verified licence.
+   *
+   * @return the verdict
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public boolean verifyFrame() {
+    return verifier.verify(QrImages.decode(frame)).isValid();
   }
 }

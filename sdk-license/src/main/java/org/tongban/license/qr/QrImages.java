@@ -1,18 +1,9 @@
 package org.tongban.license.qr;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.multi.qrcode.QRCodeMultiReader;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
@@ -24,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -37,6 +25,7 @@ import org.tongban.io.Limits;
 import org.tongban.license.qr.internal.Grey;
 import org.tongban.license.qr.internal.GreyImages;
 import org.tongban.license.qr.internal.PngGrey;
+import org.tongban.license.qr.internal.QrReader;
 import org.tongban.result.Reason;
 
 /**
@@ -46,10 +35,17 @@ import org.tongban.result.Reason;
  * (every Tongban and HCERT text) is encoded in alphanumeric mode, anything else in byte mode
  * with a UTF-8 ECI.
  *
- * <p>Reading tries, in order: plain, pure-barcode (a clean rendered code), try-harder (a photo:
- * rotated, scaled, noisy), the inverted image (light on dark), and a global-histogram
- * binarizer, and all of these again on a smoothed and on a smoothed half-size image (noise). Below about 2 pixels per module no attempt can succeed; the error says so. Images
- * over 64 MiB or 8000 × 8000 pixels are refused before they are decoded.
+ * <p>Reading works on the image's luminance: a PNG is decoded straight to grey by our own
+ * decoder, other formats through ImageIO, a {@link BufferedImage} is read in its own raster
+ * layout, a camera's Y plane is taken as it is ({@link #decodeLuminance}). The first attempt
+ * (one fast binarization, ZXing's detector and decoder) reads a rendered code or a fair
+ * photograph in about a millisecond; then come ZXing's multi-code reader, pure-barcode and
+ * try-harder reading, a global-histogram binarizer, the inverted image (light on dark), and all
+ * of these on the image turned 45°, on a smoothed image and on a smoothed half-size one (noise).
+ * A code is never picked from several: once one is read, the image is searched again without
+ * it, and a second code with a different text is {@link Reason#AMBIGUOUS_INPUT}. Below about
+ * 2 pixels per module no attempt can succeed; the error says so. Images over 64 MiB or
+ * 8000 × 8000 pixels are refused before they are decoded.
  *
  * <p>Thread-safe (stateless).
  *
@@ -246,95 +242,6 @@ public final class QrImages {
   }
 
   private static String decode(Grey grey) {
-    int w = grey.width();
-    int h = grey.height();
-    LuminanceSource source = new PlanarYUVLuminanceSource(grey.pixels(), w, h, 0, 0, w, h,
-        false);
-    // First look for every code: a second one must not be ignored because the first was read.
-    Set<String> found = new LinkedHashSet<>();
-    try {
-      for (com.google.zxing.Result res : new QRCodeMultiReader()
-          .decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)))) {
-        found.add(res.getText());
-      }
-    } catch (ReaderException | RuntimeException e) {
-      // none found this way: the robust single-code attempts below
-    }
-    if (found.size() > 1) {
-      throw new MalformedInputException(Reason.AMBIGUOUS_INPUT, "the image holds "
-          + found.size() + " different QR codes", null);
-    }
-    if (found.size() == 1) {
-      return found.iterator().next();
-    }
-    String text = tryAll(source);
-    if (text == null) {
-      // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
-      byte[] smooth = blur(grey.pixels(), w, h);
-      text = tryAll(new PlanarYUVLuminanceSource(smooth, w, h, 0, 0, w, h, false));
-      if (text == null && w >= 200 && h >= 200) {
-        // Heavier noise: average 2x2 blocks of the smoothed image (fine while modules keep
-        // at least 2 pixels).
-        int w2 = w / 2;
-        int h2 = h / 2;
-        byte[] half = new byte[w2 * h2];
-        for (int y = 0; y < h2; y++) {
-          int a = 2 * y * w;
-          int b = a + w;
-          for (int x = 0; x < w2; x++) {
-            int sum = (smooth[a + 2 * x] & 0xff) + (smooth[a + 2 * x + 1] & 0xff)
-                + (smooth[b + 2 * x] & 0xff) + (smooth[b + 2 * x + 1] & 0xff);
-            half[y * w2 + x] = (byte) (sum >> 2);
-          }
-        }
-        text = tryAll(new PlanarYUVLuminanceSource(half, w2, h2, 0, 0, w2, h2, false));
-      }
-    }
-    if (text != null) {
-      return text;
-    }
-    throw new MalformedInputException("no readable QR code in the image (a code needs at "
-        + "least 2 pixels per module; this image is " + w + "x" + h + " px)");
-  }
-
-  /** The 3x3 mean (fewer neighbours at the borders), as grey bytes. */
-  private static byte[] blur(byte[] grey, int w, int h) {
-    byte[] out = new byte[grey.length];
-    for (int y = 0; y < h; y++) {
-      int y0 = Math.max(0, y - 1);
-      int y1 = Math.min(h - 1, y + 1);
-      for (int x = 0; x < w; x++) {
-        int x0 = Math.max(0, x - 1);
-        int x1 = Math.min(w - 1, x + 1);
-        int sum = 0;
-        for (int yy = y0; yy <= y1; yy++) {
-          for (int xx = x0; xx <= x1; xx++) {
-            sum += grey[yy * w + xx] & 0xff;
-          }
-        }
-        out[y * w + x] = (byte) (sum / ((y1 - y0 + 1) * (x1 - x0 + 1)));
-      }
-    }
-    return out;
-  }
-
-  private static String tryAll(LuminanceSource source) {
-    List<Map<DecodeHintType, Object>> attempts = List.of(Map.of(),
-        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE),
-        Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-    for (LuminanceSource s : List.of(source, source.invert())) {
-      for (Map<DecodeHintType, Object> hints : attempts) {
-        for (boolean hybrid : new boolean[] {true, false}) {
-          try {
-            BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(s)
-                : new GlobalHistogramBinarizer(s));
-            return new QRCodeReader().decode(bitmap, hints).getText();
-          } catch (ReaderException | RuntimeException e) {
-            // next attempt
-          }
-        }
-      }
-    }
-    return null;
+    return QrReader.read(grey);
   }
 }

@@ -133,6 +133,55 @@ class QrImagesTest {
         QrImages.Options.defaults())));
   }
 
+  private static String randomCode(Random r) {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    StringBuilder b = new StringBuilder("ZZ1:");
+    for (int n = 250 + r.nextInt(150), i = 0; i < n; i++) {
+      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
+  private static BufferedImage side(BufferedImage a, BufferedImage b, boolean stacked) {
+    int w = stacked ? Math.max(a.getWidth(), b.getWidth()) + 40 : a.getWidth() + b.getWidth() + 80;
+    int h = stacked ? a.getHeight() + b.getHeight() + 80 : Math.max(a.getHeight(), b.getHeight())
+        + 40;
+    BufferedImage all = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = all.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    g.drawImage(a, 20, 20, null);
+    g.drawImage(b, stacked ? 20 : a.getWidth() + 60, stacked ? a.getHeight() + 60 : 20, null);
+    g.dispose();
+    return all;
+  }
+
+  /**
+   * Two different codes in one image are never settled by picking one: 60 random pairs side by
+   * side and stacked (ZXing's single reader pairs finder patterns wrongly on some of them; the
+   * second look must still see the other code), and a pair photographed turned by 20°.
+   */
+  @Test
+  void twoDifferentCodes_everyPair_isAmbiguous_sameCodeTwice_reads() {
+    Random r = new Random(44);
+    for (int i = 0; i < 60; i++) {
+      BufferedImage a = QrImages.render(randomCode(r), QrImages.Options.defaults());
+      BufferedImage b = QrImages.render(randomCode(r), QrImages.Options.defaults());
+      BufferedImage both = side(a, b, i % 2 == 1);
+      MalformedInputException e = assertThrows(MalformedInputException.class,
+          () -> QrImages.decode(both), "pair " + i);
+      assertEquals(org.tongban.result.Reason.AMBIGUOUS_INPUT, e.reason(), "pair " + i);
+    }
+    BufferedImage a = QrImages.render(TEXT, new QrImages.Options(4, 4, 'Q'));
+    BufferedImage b = QrImages.render(randomCode(r), new QrImages.Options(4, 4, 'Q'));
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> QrImages.decode(transform(side(a, b, false), 1.0, 20, true)));
+    assertEquals(org.tongban.result.Reason.AMBIGUOUS_INPUT, e.reason());
+    assertEquals(TEXT, QrImages.decode(side(a, a, false)));
+    assertEquals(TEXT, QrImages.decode(side(a, a, true)));
+    assertEquals(TEXT, QrImages.decode(transform(side(a, a, false), 1.0, 20, true)));
+  }
+
   private static String run(Path dir, String... cmd) throws Exception {
     // stdout only: zbarimg may complain about D-Bus on stderr.
     Process p = new ProcessBuilder(cmd).directory(dir.toFile())
