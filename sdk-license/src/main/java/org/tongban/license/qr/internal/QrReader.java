@@ -4,7 +4,6 @@ import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
@@ -14,6 +13,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.detector.Detector;
 import com.google.zxing.qrcode.detector.FinderPattern;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,27 +25,70 @@ import org.tongban.result.Reason;
 /**
  * Finds and reads the one QR code of a luminance plane, with ZXing's detector and decoder.
  *
- * <p>The first attempt is the cheap one that reads a rendered code or a fair photograph: one
- * {@link BlockBinarizer} pass and ZXing's single-code reader. Then, in order, until one reads:
- * ZXing's multi-code reader on the same matrix; plain, pure-barcode and try-harder reading with
- * the block and the global-histogram binarizer, on the plane and on its inverse (light on dark);
- * all of these on the plane turned 45°, on a 3 × 3 mean of it (noise) and on a half-size mean of
- * that (heavier noise).
+ * <p>The first attempt reads a rendered code, a fair photograph or a camera frame: one
+ * {@link BlockBinarizer#adaptive} pass (ZXing's rule, its flat-block limit raised to the
+ * image's sensor noise) and ZXing's single-code reader. Then, in order, until one reads: a code
+ * its detector finds but that does not decode, read again from its neighbourhood smoothed by a
+ * 3 × 3 mean (a camera's noise); ZXing's multi-code reader on the same matrix; plain,
+ * pure-barcode and try-harder reading with ZXing's exact block rule and its global-histogram
+ * binarizer, on the plane and on its inverse (light on dark); all of these on the plane turned
+ * 45°, on a 3 × 3 mean of it (noise) and on a half-size mean of that (heavier noise).
  *
- * <p>Never a code picked from several: whenever a code is read, the reader looks again with that
- * code blanked out of the binarized image (its finder patterns and two modules around the
- * symbol), up to four times; another code with a different text makes the image
- * {@link Reason#AMBIGUOUS_INPUT}. The same code twice is one code.
+ * <p>Never a code picked from several: whenever a code is read, the reader looks again in the
+ * same binarized image with that code blanked out (its finder patterns and two modules around
+ * the symbol) — ZXing's single-code detector, then its multi-code finder, which scans every row
+ * and pairs finder patterns every way it can — up to four codes deep; another code with a
+ * different text makes the image {@link Reason#AMBIGUOUS_INPUT}. The same code twice is one
+ * code. A second code too small or too damaged for either detector at that scale is not seen:
+ * below that, no reader would have picked it instead.
  *
  * <p>Thread-safe (stateless).
  */
 public final class QrReader {
   private static final int MAX_CODES = 4;
-  private static final List<Map<DecodeHintType, Object>> HINTS = List.of(Map.of(),
-      Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE),
-      Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+  private static final Map<DecodeHintType, Object> PLAIN = Map.of();
+  private static final Map<DecodeHintType, Object> HARDER =
+      Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+  private static final List<Map<DecodeHintType, Object>> HINTS = List.of(PLAIN,
+      Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE), HARDER);
 
   private QrReader() {}
+
+  /**
+   * Where a code's three finder patterns are, in the plane it was found in.
+   *
+   * @param xy bottom-left, top-left, top-right centres (x, y each)
+   * @param module the estimated module size in pixels
+   */
+  private record Finders(float[] xy, float module) {
+    static Finders of(ResultPoint[] p) {
+      float module = 0;
+      float[] xy = new float[6];
+      for (int i = 0; i < 3; i++) {
+        xy[2 * i] = p[i].getX();
+        xy[2 * i + 1] = p[i].getY();
+        module = Math.max(module, p[i] instanceof FinderPattern f ? f.getEstimatedModuleSize()
+            : 0);
+      }
+      // Not from a detector (never so today): assume the smallest code, 14 modules between
+      // finder centres.
+      return new Finders(xy, module > 0 ? module
+          : ResultPoint.distance(p[0], p[1]) / 14);
+    }
+
+    /** The same finders in a plane whose origin is at (-dx, -dy) in this one. */
+    Finders moved(float dx, float dy) {
+      float[] out = xy.clone();
+      for (int i = 0; i < 6; i += 2) {
+        out[i] += dx;
+        out[i + 1] += dy;
+      }
+      return new Finders(out, module);
+    }
+  }
+
+  /** A code read: its text, and its finders (none for a pure-barcode read). */
+  private record Read(String text, Finders finders) {}
 
   /**
    * Reads the plane's QR code.
@@ -57,26 +100,27 @@ public final class QrReader {
    */
   public static String read(Grey grey) {
     LuminanceSource source = source(grey);
-    BinaryBitmap first = new BinaryBitmap(new BlockBinarizer(source));
-    String text = readOne(first, Map.of());
+    BinaryBitmap first = new BinaryBitmap(BlockBinarizer.adaptive(source));
+    Read read = readOne(first, PLAIN);
+    String text = read != null ? read.text() : readSmoothedAround(grey, first);
     if (text == null) {
       text = readMulti(first);
     }
     if (text == null) {
-      text = tryAll(source, true);
+      text = tryAll(source);
     }
     if (text == null) {
       // Turned by 25-65 degrees: ZXing's row scan misses the finder patterns.
-      text = tryAll(source(GreyOps.turn45(grey)), false);
+      text = tryAll(source(GreyOps.turn45(grey)));
     }
     if (text == null) {
       // A noisy photograph: a 3x3 mean filter gives the binarizer clean edges again.
       Grey smooth = GreyOps.blur(grey);
-      text = tryAll(source(smooth), false);
+      text = tryAll(source(smooth));
       if (text == null && grey.width() >= 200 && grey.height() >= 200) {
         // Heavier noise: average 2x2 blocks of the smoothed image (fine while modules keep
         // at least 2 pixels).
-        text = tryAll(source(GreyOps.half(smooth)), false);
+        text = tryAll(source(GreyOps.half(smooth)));
       }
     }
     if (text != null) {
@@ -92,17 +136,14 @@ public final class QrReader {
         g.height(), false);
   }
 
-  private static String tryAll(LuminanceSource source, boolean firstDone) {
+  private static String tryAll(LuminanceSource source) {
     for (LuminanceSource s : List.of(source, source.invert())) {
       for (Map<DecodeHintType, Object> hints : HINTS) {
         for (boolean block : new boolean[] {true, false}) {
-          if (firstDone && s == source && hints.isEmpty() && block) {
-            continue;
-          }
-          Binarizer b = block ? new BlockBinarizer(s) : new GlobalHistogramBinarizer(s);
-          String text = readOne(new BinaryBitmap(b), hints);
-          if (text != null) {
-            return text;
+          Binarizer b = block ? BlockBinarizer.zxing(s) : new GlobalHistogramBinarizer(s);
+          Read r = readOne(new BinaryBitmap(b), hints);
+          if (r != null) {
+            return r.text();
           }
         }
       }
@@ -110,29 +151,73 @@ public final class QrReader {
     return null;
   }
 
-  /** One attempt: the text, or null when nothing reads; throws when two codes differ. */
-  private static String readOne(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
+  /**
+   * A code that ZXing's detector finds but whose modules do not decode — most often a camera's
+   * noise: read again from its neighbourhood (nine modules around its finder patterns) smoothed
+   * by a 3 × 3 mean, then the second look on the whole image.
+   */
+  private static String readSmoothedAround(Grey grey, BinaryBitmap first) {
+    Finders f;
+    try {
+      f = Finders.of(new Detector(first.getBlackMatrix()).detect().getPoints());
+    } catch (ReaderException | RuntimeException e) {
+      return null;
+    }
+    float[] p = f.xy();
+    // The fourth corner, where no finder pattern is: opposite the top-left one.
+    float fourthX = p[0] + p[4] - p[2];
+    float fourthY = p[1] + p[5] - p[3];
+    float margin = 9 * f.module();
+    int x0 = (int) Math.max(0, Math.min(Math.min(p[0], p[2]), Math.min(p[4], fourthX)) - margin);
+    int y0 = (int) Math.max(0, Math.min(Math.min(p[1], p[3]), Math.min(p[5], fourthY)) - margin);
+    int x1 = (int) Math.min(grey.width(),
+        Math.max(Math.max(p[0], p[2]), Math.max(p[4], fourthX)) + margin);
+    int y1 = (int) Math.min(grey.height(),
+        Math.max(Math.max(p[1], p[3]), Math.max(p[5], fourthY)) + margin);
+    if (x1 - x0 < 21 || y1 - y0 < 21) {
+      return null;
+    }
+    Grey near = GreyOps.blur(GreyOps.crop(grey, x0, y0, x1 - x0, y1 - y0));
+    Read r = readOne(new BinaryBitmap(BlockBinarizer.adaptive(source(near))), PLAIN);
+    if (r == null || r.finders() == null) {
+      return null;
+    }
+    secondLook(first, r.finders().moved(x0, y0), r.text(), PLAIN);
+    return r.text();
+  }
+
+  /** One attempt and its second look: null when nothing reads. */
+  private static Read readOne(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
     Result r;
     try {
       r = new QRCodeReader().decode(bitmap, hints);
     } catch (ReaderException | RuntimeException e) {
       return null;
     }
-    String text = r.getText();
-    ResultPoint[] points = r.getResultPoints();
-    if (points.length < 3) {
+    if (r.getResultPoints().length < 3) {
       // A pure-barcode read: the code is the image's whole dark area, there is no other.
-      return text;
+      return new Read(r.getText(), null);
     }
+    Finders f = Finders.of(r.getResultPoints());
+    secondLook(bitmap, f, r.getText(), hints);
+    return new Read(r.getText(), f);
+  }
+
+  /**
+   * Looks for other codes in the bitmap with the read one blanked out, up to {@link
+   * #MAX_CODES} deep; throws when one has a different text.
+   */
+  private static void secondLook(BinaryBitmap bitmap, Finders read, String text,
+      Map<DecodeHintType, Object> hints) {
     BitMatrix rest;
     try {
       rest = bitmap.getBlackMatrix().clone();
     } catch (ReaderException e) {
-      return null;
+      return;
     }
-    boolean ambiguous = false;
-    for (int i = 1; i < MAX_CODES && points.length >= 3; i++) {
-      blank(rest, points);
+    Finders found = read;
+    for (int i = 1; i < MAX_CODES; i++) {
+      blank(rest, found);
       BinaryBitmap without = new BinaryBitmap(new Fixed(bitmap, rest));
       Result next;
       try {
@@ -142,20 +227,16 @@ public final class QrReader {
         // a code's finders wrongly; the multi reader scans every row and pairs them every way
         // it can. What it reads, if anything, settles it.
         String other = readMulti(without);
-        ambiguous = other != null && !other.equals(text);
-        break;
+        if (other != null && !other.equals(text)) {
+          throw ambiguous();
+        }
+        return;
       }
-      ambiguous = !next.getText().equals(text);
-      if (ambiguous) {
-        break;
+      if (!next.getText().equals(text)) {
+        throw ambiguous();
       }
-      points = next.getResultPoints();
+      found = Finders.of(next.getResultPoints());
     }
-    if (ambiguous) {
-      throw new MalformedInputException(Reason.AMBIGUOUS_INPUT,
-          "the image holds different QR codes", null);
-    }
-    return text;
   }
 
   private static String readMulti(BinaryBitmap bitmap) {
@@ -168,10 +249,14 @@ public final class QrReader {
       return null;
     }
     if (found.size() > 1) {
-      throw new MalformedInputException(Reason.AMBIGUOUS_INPUT, "the image holds "
-          + found.size() + " different QR codes", null);
+      throw ambiguous();
     }
     return found.isEmpty() ? null : found.iterator().next();
+  }
+
+  private static MalformedInputException ambiguous() {
+    return new MalformedInputException(Reason.AMBIGUOUS_INPUT,
+        "the image holds different QR codes", null);
   }
 
   /**
@@ -179,49 +264,32 @@ public final class QrReader {
    * span, widened by 5.5 modules on every side (3.5 from a finder's centre to the symbol's edge,
    * two more for perspective and blur).
    */
-  static void blank(BitMatrix m, ResultPoint[] points) {
-    // The corner finder is the one whose sides to the other two are closest to a right angle.
-    int corner = 0;
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      ResultPoint a = points[(i + 1) % 3];
-      ResultPoint b = points[(i + 2) % 3];
-      double ux = a.getX() - points[i].getX();
-      double uy = a.getY() - points[i].getY();
-      double vx = b.getX() - points[i].getX();
-      double vy = b.getY() - points[i].getY();
-      double cos = Math.abs(ux * vx + uy * vy)
-          / Math.sqrt((ux * ux + uy * uy) * (vx * vx + vy * vy));
-      if (cos < best) {
-        best = cos;
-        corner = i;
-      }
+  static void blank(BitMatrix m, Finders f) {
+    float[] p = f.xy();
+    // Corner order around the parallelogram: top-left, top-right, the fourth, bottom-left.
+    double[] c = {p[2], p[3], p[4], p[5], p[4] + p[0] - p[2], p[5] + p[1] - p[3], p[0], p[1]};
+    double[] u = unit(p[4] - p[2], p[5] - p[3]);
+    double[] v = unit(p[0] - p[2], p[1] - p[3]);
+    double d = 5.5 * f.module();
+    // Each corner pushed outwards along both sides that meet there.
+    double[] su = {-1, 1, 1, -1};
+    double[] sv = {-1, -1, 1, 1};
+    double[] xs = new double[4];
+    double[] ys = new double[4];
+    for (int k = 0; k < 4; k++) {
+      xs[k] = c[2 * k] + d * (su[k] * u[0] + sv[k] * v[0]);
+      ys[k] = c[2 * k + 1] + d * (su[k] * u[1] + sv[k] * v[1]);
     }
-    ResultPoint p = points[corner];
-    ResultPoint q = points[(corner + 1) % 3];
-    ResultPoint r = points[(corner + 2) % 3];
-    double module = 0;
-    for (int i = 0; i < 3; i++) {
-      module = Math.max(module, points[i] instanceof FinderPattern f
-          ? f.getEstimatedModuleSize() : 0);
-    }
-    if (module <= 0) {
-      module = ResultPoint.distance(p, q) / 20;
-    }
-    double[] ux = unit(q.getX() - p.getX(), q.getY() - p.getY());
-    double[] vy = unit(r.getX() - p.getX(), r.getY() - p.getY());
-    double d = 5.5 * module;
-    // Corners in order around the parallelogram: p, q, q + r - p, r; each pushed outwards.
-    double[] xs = {p.getX() - d * (ux[0] + vy[0]), q.getX() + d * (ux[0] - vy[0]),
-        q.getX() + r.getX() - p.getX() + d * (ux[0] + vy[0]), r.getX() + d * (vy[0] - ux[0])};
-    double[] ys = {p.getY() - d * (ux[1] + vy[1]), q.getY() + d * (ux[1] - vy[1]),
-        q.getY() + r.getY() - p.getY() + d * (ux[1] + vy[1]), r.getY() + d * (vy[1] - ux[1])};
     double sign = Math.signum((xs[1] - xs[0]) * (ys[2] - ys[0])
         - (ys[1] - ys[0]) * (xs[2] - xs[0]));
-    int x0 = clamp(Math.floor(min(xs)), m.getWidth());
-    int x1 = clamp(Math.ceil(max(xs)), m.getWidth());
-    int y0 = clamp(Math.floor(min(ys)), m.getHeight());
-    int y1 = clamp(Math.ceil(max(ys)), m.getHeight());
+    int x0 = clamp(Math.floor(Math.min(Math.min(xs[0], xs[1]), Math.min(xs[2], xs[3]))),
+        m.getWidth());
+    int x1 = clamp(Math.ceil(Math.max(Math.max(xs[0], xs[1]), Math.max(xs[2], xs[3]))),
+        m.getWidth());
+    int y0 = clamp(Math.floor(Math.min(Math.min(ys[0], ys[1]), Math.min(ys[2], ys[3]))),
+        m.getHeight());
+    int y1 = clamp(Math.ceil(Math.max(Math.max(ys[0], ys[1]), Math.max(ys[2], ys[3]))),
+        m.getHeight());
     for (int y = y0; y <= y1; y++) {
       for (int x = x0; x <= x1; x++) {
         boolean inside = true;
@@ -247,14 +315,6 @@ public final class QrReader {
     return (int) Math.max(0, Math.min(size - 1, v));
   }
 
-  private static double min(double[] v) {
-    return Math.min(Math.min(v[0], v[1]), Math.min(v[2], v[3]));
-  }
-
-  private static double max(double[] v) {
-    return Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
-  }
-
   /** A binarizer that hands out a matrix already made (the one with a code blanked out). */
   private static final class Fixed extends Binarizer {
     private final BitMatrix matrix;
@@ -276,7 +336,7 @@ public final class QrReader {
 
     @Override
     public Binarizer createBinarizer(LuminanceSource source) {
-      return new BlockBinarizer(source);
+      return BlockBinarizer.zxing(source);
     }
   }
 

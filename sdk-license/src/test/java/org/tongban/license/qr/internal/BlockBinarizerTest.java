@@ -1,6 +1,7 @@
 package org.tongban.license.qr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
@@ -42,7 +43,7 @@ class BlockBinarizerTest {
         for (long seed = 0; seed < 3; seed++) {
           LuminanceSource s = plane(w, h, seed + w * 7L + h * 131L);
           assertEquals(new HybridBinarizer(s).getBlackMatrix(),
-              new BlockBinarizer(s).getBlackMatrix(), w + "x" + h + " seed " + seed);
+              BlockBinarizer.zxing(s).getBlackMatrix(), w + "x" + h + " seed " + seed);
           planes++;
         }
       }
@@ -53,12 +54,63 @@ class BlockBinarizerTest {
   @Test
   void smallPlanes_andRows_followZxing() throws NotFoundException {
     LuminanceSource s = plane(30, 25, 1);
-    assertEquals(new HybridBinarizer(s).getBlackMatrix(), new BlockBinarizer(s).getBlackMatrix());
+    assertEquals(new HybridBinarizer(s).getBlackMatrix(), BlockBinarizer.zxing(s).getBlackMatrix());
     LuminanceSource big = plane(100, 60, 2);
-    BlockBinarizer b = new BlockBinarizer(big);
+    BlockBinarizer b = BlockBinarizer.zxing(big);
     BitArray row = b.getBlackRow(17, null);
     for (int x = 0; x < 100; x++) {
       assertEquals(new HybridBinarizer(big).getBlackMatrix().get(x, 17), row.get(x));
     }
+  }
+
+  private static int black(com.google.zxing.common.BitMatrix m) {
+    int n = 0;
+    for (int y = 0; y < m.getHeight(); y++) {
+      for (int x = 0; x < m.getWidth(); x++) {
+        n += m.get(x, y) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Plain paper (level 180) with Gaussian sensor noise of the given deviation. */
+  private static LuminanceSource paper(int w, int h, double sigma, long seed) {
+    Random r = new Random(seed);
+    byte[] p = new byte[w * h];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (byte) Math.max(0, Math.min(255, Math.round(180 + r.nextGaussian() * sigma)));
+    }
+    return new PlanarYUVLuminanceSource(p, w, h, 0, 0, w, h, false);
+  }
+
+  @Test
+  void noise_isEstimatedFromNeighbours_andZeroOnCleanImages() {
+    for (int sigma : new int[] {3, 6, 10}) {
+      LuminanceSource s = paper(400, 300, sigma, sigma);
+      int estimate = BlockBinarizer.noise(s.getMatrix(), 400, 300);
+      assertTrue(Math.abs(estimate - sigma) <= 1, "sigma " + sigma + " estimated " + estimate);
+    }
+    LuminanceSource clean = plane(97, 71, 1);
+    assertEquals(0, BlockBinarizer.noise(new byte[97 * 71], 97, 71));
+    // Flat patches: neighbours mostly equal apart from faint texture (0-8 levels).
+    assertTrue(BlockBinarizer.noise(clean.getMatrix(), 97, 71) <= 5);
+  }
+
+  @Test
+  void adaptive_equalsZxingOnCleanPlanes_andSuppressesSpeckleInNoise() throws NotFoundException {
+    for (long seed = 1; seed < 3; seed++) {
+      // Structured planes whose noise estimate stays at or below 4 keep ZXing's limit.
+      LuminanceSource s = plane(130, 129, 3 * seed + 1);
+      assertTrue(BlockBinarizer.noise(s.getMatrix(), 130, 129) <= 4);
+      assertEquals(new HybridBinarizer(s).getBlackMatrix(),
+          BlockBinarizer.adaptive(s).getBlackMatrix());
+    }
+    // Paper under sigma-6 noise: ZXing's limit turns about half the pixels black (speckle that
+    // its finder search then wades through); the adaptive limit leaves the paper white.
+    LuminanceSource noisy = paper(320, 240, 6, 9);
+    int zxing = black(BlockBinarizer.zxing(noisy).getBlackMatrix());
+    int adaptive = black(BlockBinarizer.adaptive(noisy).getBlackMatrix());
+    assertTrue(zxing > 320 * 240 / 5, "ZXing's rule: " + zxing + " black pixels");
+    assertTrue(adaptive < 320 * 240 / 100, "adaptive: " + adaptive + " black pixels");
   }
 }
