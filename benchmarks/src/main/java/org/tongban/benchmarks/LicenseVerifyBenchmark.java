@@ -56,7 +56,8 @@ import org.tongban.pki.KeyUsage;
  * the same PNG ({@code ImageIO}, {@code BufferedImageLuminanceSource}, {@code HybridBinarizer},
  * {@code QRCodeReader}); (c) a 1920 × 1080 camera-like frame ({@link QrTestImages#cameraFrame},
  * the code a third of its height, turned, tilted, blurred, noisy) → verified licence against
- * ZXing's own decode of the same frame. (b) and (c) are sampled: JMH prints their median (p0.50).
+ * ZXing's own attempt at the same frame (which it mostly does not read). (b) and (c) are sampled: JMH
+ * prints their median (p0.50).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LicenseVerifyBenchmark}.
  */
@@ -117,8 +118,10 @@ public class LicenseVerifyBenchmark {
     verifier = LicenseVerifier.builder(List.of(cert)).build();
     rawKey = VerificationKey.builder(cert.getPublicKey()).algorithm(sa)
         .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
+    // ZXing's plain decode mostly does not read such frames (the sensor noise's speckle): the
+    // baseline row is the time its attempt takes, read or not.
     if (!baselineRawSignature() || !verifyText() || !verifyPng() || !verifyFrame()
-        || !text.equals(baselineZxingPng()) || !text.equals(baselineZxingFrame())) {
+        || !text.equals(baselineZxingPng())) {
       throw new IllegalStateException("benchmark inputs do not verify");
     }
   }
@@ -143,12 +146,13 @@ public class LicenseVerifyBenchmark {
     return verifier.verify(text).isValid();
   }
 
+  /** ZXing's own decode as its Java users write it; "" when it reads nothing. */
   private static String zxing(BufferedImage image) {
     try {
       return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
           new BufferedImageLuminanceSource(image)))).getText();
     } catch (ReaderException e) {
-      throw new IllegalStateException(e);
+      return "";
     }
   }
 
@@ -178,9 +182,9 @@ public class LicenseVerifyBenchmark {
   }
 
   /**
-   * Baseline (c): ZXing's own decode of the camera frame.
+   * Baseline (c): ZXing's own decode of the camera frame (which it mostly does not read).
    *
-   * @return the text
+   * @return the text, or "" when it reads nothing
    */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)

@@ -17,9 +17,10 @@ import org.tongban.result.Reason;
  * {@link MalformedInputException}: a bad signature, a chunk CRC that does not match, an
  * {@code IHDR} that is missing, not first or invalid, a side over the caller's limit, an unknown
  * critical chunk, a palette index outside the palette, a filter type other than 0 to 4, and
- * image data that is corrupt or shorter than the image. Memory is the grey plane plus two rows:
- * the image data is inflated row by row, never into one buffer, so a small file claiming a huge
- * image costs no more than its plane (bounded by the side limit).
+ * image data that is corrupt or shorter than the image. Memory is the grey plane, two rows and a
+ * 32 KiB buffer: the image data is inflated a buffer at a time and consumed row by row, never
+ * into one array, so a small file claiming a huge image costs no more than its plane (bounded
+ * by the side limit).
  *
  * <p>Thread-safe (stateless).
  */
@@ -213,6 +214,10 @@ public final class PngGrey {
     private final int keyR;
     private final int keyG;
     private final int keyB;
+    // Inflated bytes not yet consumed: buffer[pos, limit).
+    private final byte[] buffer = new byte[1 << 15];
+    private int pos;
+    private int limit;
     private byte[] cur;
     private byte[] prev;
     private int pass = -1;
@@ -283,16 +288,25 @@ public final class PngGrey {
       }
     }
 
-    /** Inflates what the current input holds, row by row; returns when it needs more input. */
+    /**
+     * Inflates what the current input holds, a buffer at a time (one native call per row would
+     * cost more than the rows), and consumes it row by row; returns when it needs more input.
+     */
     void feed(Inflater in) throws DataFormatException {
       while (!done()) {
-        int n = in.inflate(cur, filled, cur.length - filled);
-        if (n == 0) {
-          if (in.needsInput() && !in.finished()) {
-            return;
+        if (pos == limit) {
+          limit = in.inflate(buffer);
+          pos = 0;
+          if (limit == 0) {
+            if (in.needsInput() && !in.finished()) {
+              return;
+            }
+            throw new MalformedInputException("PNG image data shorter than the image");
           }
-          throw new MalformedInputException("PNG image data shorter than the image");
         }
+        int n = Math.min(limit - pos, cur.length - filled);
+        System.arraycopy(buffer, pos, cur, filled, n);
+        pos += n;
         filled += n;
         if (filled == cur.length) {
           unfilter();
@@ -421,6 +435,30 @@ public final class PngGrey {
 
     /** Sub-byte samples (1, 2 or 4 bits, most significant first) through a table of levels. */
     private void unpack(byte[] c, int w, int depth, int[] levels, int o, int step) {
+      if (depth == 1 && step == 1 && levels.length == 2) {
+        // The common case (a rendered code): eight pixels per byte, unrolled.
+        byte dark = (byte) levels[0];
+        byte light = (byte) levels[1];
+        byte[] g = grey;
+        int full = w >>> 3;
+        for (int k = 0; k < full; k++) {
+          int b = c[1 + k];
+          int d = o + (k << 3);
+          g[d] = (b & 0x80) == 0 ? dark : light;
+          g[d + 1] = (b & 0x40) == 0 ? dark : light;
+          g[d + 2] = (b & 0x20) == 0 ? dark : light;
+          g[d + 3] = (b & 0x10) == 0 ? dark : light;
+          g[d + 4] = (b & 0x08) == 0 ? dark : light;
+          g[d + 5] = (b & 0x04) == 0 ? dark : light;
+          g[d + 6] = (b & 0x02) == 0 ? dark : light;
+          g[d + 7] = (b & 0x01) == 0 ? dark : light;
+        }
+        int b = full < c.length - 1 ? c[1 + full] : 0;
+        for (int i = full << 3, bit = 0x80; i < w; i++, bit >>>= 1) {
+          g[o + i] = (b & bit) == 0 ? dark : light;
+        }
+        return;
+      }
       int mask = (1 << depth) - 1;
       int perByte = 8 / depth;
       for (int i = 0, s = 1; i < w; s++) {

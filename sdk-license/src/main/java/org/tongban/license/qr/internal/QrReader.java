@@ -60,7 +60,7 @@ public final class QrReader {
    * @param xy bottom-left, top-left, top-right centres (x, y each)
    * @param module the estimated module size in pixels
    */
-  private record Finders(float[] xy, float module) {
+  record Finders(float[] xy, float module) {
     static Finders of(ResultPoint[] p) {
       float module = 0;
       float[] xy = new float[6];
@@ -280,29 +280,38 @@ public final class QrReader {
       xs[k] = c[2 * k] + d * (su[k] * u[0] + sv[k] * v[0]);
       ys[k] = c[2 * k + 1] + d * (su[k] * u[1] + sv[k] * v[1]);
     }
-    double sign = Math.signum((xs[1] - xs[0]) * (ys[2] - ys[0])
-        - (ys[1] - ys[0]) * (xs[2] - xs[0]));
-    int x0 = clamp(Math.floor(Math.min(Math.min(xs[0], xs[1]), Math.min(xs[2], xs[3]))),
-        m.getWidth());
-    int x1 = clamp(Math.ceil(Math.max(Math.max(xs[0], xs[1]), Math.max(xs[2], xs[3]))),
-        m.getWidth());
     int y0 = clamp(Math.floor(Math.min(Math.min(ys[0], ys[1]), Math.min(ys[2], ys[3]))),
         m.getHeight());
     int y1 = clamp(Math.ceil(Math.max(Math.max(ys[0], ys[1]), Math.max(ys[2], ys[3]))),
         m.getHeight());
+    BitArray row = new BitArray(m.getWidth());
     for (int y = y0; y <= y1; y++) {
-      for (int x = x0; x <= x1; x++) {
-        boolean inside = true;
-        for (int k = 0; k < 4 && inside; k++) {
-          int n = (k + 1) % 4;
-          double cross = (xs[n] - xs[k]) * (y + 0.5 - ys[k])
-              - (ys[n] - ys[k]) * (x + 0.5 - xs[k]);
-          inside = cross * sign >= 0;
-        }
-        if (inside) {
-          m.unset(x, y);
+      // The convex quadrilateral's span on this row of pixel centres.
+      double yc = y + 0.5;
+      double from = Double.MAX_VALUE;
+      double to = -Double.MAX_VALUE;
+      for (int k = 0; k < 4; k++) {
+        int n = (k + 1) % 4;
+        if (ys[k] != ys[n] && Math.min(ys[k], ys[n]) <= yc && yc <= Math.max(ys[k], ys[n])) {
+          double x = xs[k] + (yc - ys[k]) * (xs[n] - xs[k]) / (ys[n] - ys[k]);
+          from = Math.min(from, x);
+          to = Math.max(to, x);
         }
       }
+      int xa = (int) Math.max(0, Math.ceil(from - 0.5));
+      int xb = (int) Math.min(m.getWidth() - 1, Math.floor(to - 0.5));
+      if (xa > xb) {
+        continue;
+      }
+      row = m.getRow(y, row);
+      int[] words = row.getBitArray();
+      for (int w = xa >> 5; w <= xb >> 5; w++) {
+        int lo = Math.max(xa, w << 5) & 31;
+        int hi = Math.min(xb, (w << 5) + 31) & 31;
+        // Bits lo..hi of the word.
+        words[w] &= ~(int) ((0xFFFFFFFFL >>> (31 - hi)) & (0xFFFFFFFFL << lo));
+      }
+      m.setRow(y, row);
     }
   }
 
