@@ -129,7 +129,26 @@ public final class BlockBinarizer extends Binarizer {
         }
       }
       int o = y * w;
-      for (int word = 0, x = 0; x < w; word++) {
+      int x = 0;
+      // Whole words clear of the shifted last block: four blocks of eight pixels, one threshold
+      // each (x is a multiple of 32, so every eight share a block).
+      for (; x + 32 <= w - 8; x += 32) {
+        int bits = 0;
+        for (int g = 0; g < 32; g += 8) {
+          int t = rowThreshold[x + g] + 1;
+          int b = o + x + g;
+          bits |= ((lum[b] & 0xff) - t) >>> 31 << g
+              | ((lum[b + 1] & 0xff) - t) >>> 31 << (g + 1)
+              | ((lum[b + 2] & 0xff) - t) >>> 31 << (g + 2)
+              | ((lum[b + 3] & 0xff) - t) >>> 31 << (g + 3)
+              | ((lum[b + 4] & 0xff) - t) >>> 31 << (g + 4)
+              | ((lum[b + 5] & 0xff) - t) >>> 31 << (g + 5)
+              | ((lum[b + 6] & 0xff) - t) >>> 31 << (g + 6)
+              | ((lum[b + 7] & 0xff) - t) >>> 31 << (g + 7);
+        }
+        words[x >> 5] = bits;
+      }
+      for (int word = x >> 5; x < w; word++) {
         int bits = 0;
         int end = Math.min(w, x + 32);
         for (int bit = 0; x < end; x++, bit++) {
@@ -169,29 +188,47 @@ public final class BlockBinarizer extends Binarizer {
 
   private static int[] blackPoints(byte[] lum, int w, int h, int subW, int subH, int flat) {
     int[] black = new int[subW * subH];
+    int[] sum = new int[subW];
+    int[] min = new int[subW];
+    int[] max = new int[subW];
+    int lastX = w - 8;
     for (int by = 0; by < subH; by++) {
       int yo = Math.min(by << 3, h - 8);
-      for (int bx = 0; bx < subW; bx++) {
-        int xo = Math.min(bx << 3, w - 8);
-        int sum = 0;
-        int min = 255;
-        int max = 0;
-        for (int y = 0, o = yo * w + xo; y < 8; y++, o += w) {
-          for (int x = 0; x < 8; x++) {
-            int v = lum[o + x] & 0xff;
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-          }
+      java.util.Arrays.fill(sum, 0);
+      java.util.Arrays.fill(min, 255);
+      java.util.Arrays.fill(max, 0);
+      // Row by row across the block row (memory in order), eight pixels to each block; the
+      // last block starts at w - 8 and may overlap the one before it.
+      for (int y = 0; y < 8; y++) {
+        int o = (yo + y) * w;
+        for (int bx = 0; bx < subW; bx++) {
+          int p = o + Math.min(bx << 3, lastX);
+          int v0 = lum[p] & 0xff;
+          int v1 = lum[p + 1] & 0xff;
+          int v2 = lum[p + 2] & 0xff;
+          int v3 = lum[p + 3] & 0xff;
+          int v4 = lum[p + 4] & 0xff;
+          int v5 = lum[p + 5] & 0xff;
+          int v6 = lum[p + 6] & 0xff;
+          int v7 = lum[p + 7] & 0xff;
+          sum[bx] += v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7;
+          int lo = Math.min(Math.min(Math.min(v0, v1), Math.min(v2, v3)),
+              Math.min(Math.min(v4, v5), Math.min(v6, v7)));
+          int hi = Math.max(Math.max(Math.max(v0, v1), Math.max(v2, v3)),
+              Math.max(Math.max(v4, v5), Math.max(v6, v7)));
+          min[bx] = Math.min(min[bx], lo);
+          max[bx] = Math.max(max[bx], hi);
         }
-        int average = sum >> 6;
-        if (max - min <= flat) {
+      }
+      for (int bx = 0; bx < subW; bx++) {
+        int average = sum[bx] >> 6;
+        if (max[bx] - min[bx] <= flat) {
           // A flat block: background, unless its neighbours say it sits inside dark modules.
-          average = min / 2;
+          average = min[bx] / 2;
           if (by > 0 && bx > 0) {
             int neighbours = (black[(by - 1) * subW + bx] + 2 * black[by * subW + bx - 1]
                 + black[(by - 1) * subW + bx - 1]) / 4;
-            if (min < neighbours) {
+            if (min[bx] < neighbours) {
               average = neighbours;
             }
           }
