@@ -177,7 +177,7 @@ public final class SealVerifier {
     r.evidence(Evidence.builder().algorithm(sig.signatureAlgorithmOid())
         .certificates(List.of(sig.signerCertificate(), seal.makerCertificate()))
         .claimedSigningTime(sig.signingTime())
-        .coveredBytes("TBS_Sign (" + sig.toBeSigned().length + " bytes) incl. dataHash of the "
+        .coveredBytes("TBS_Sign (" + sig.toBeSignedLength() + " bytes) incl. dataHash of the "
             + "whole document")
         .fact("seal.name", seal.name()).fact("seal.esID", seal.esId())
         .fact("seal.version", seal.version().name())
@@ -195,7 +195,7 @@ public final class SealVerifier {
   private VerificationResult<VerifiedSeal> checks(VerificationResult.Builder<VerifiedSeal> r,
       SesSignature sig, SesSeal seal, DocumentDigest doc, Instant now) {
     // Maker signature.
-    ByteBuffer sealBytes = ByteBuffer.wrap(seal.encoded());
+    ByteBuffer sealBytes = seal.encodedView();
     String known = verifiedSeals.get(sealBytes).orElse(null);
     Optional<VerificationKey> makerKey = known != null ? Optional.empty()
         : key(r, MAKER_SIGNATURE, seal.makerCertificate(), seal.signatureAlgorithmOid());
@@ -223,7 +223,7 @@ public final class SealVerifier {
     Optional<VerificationKey> signerKey = key(r, CheckId.SIGNATURE, sig.signerCertificate(),
         sig.signatureAlgorithmOid());
     signerKey.ifPresent(k -> {
-      if (k.verifier().isValid(sig.signature(), sig.toBeSigned())) {
+      if (sig.signatureValidUnder(k)) {
         r.ok(CheckId.SIGNATURE, k.algorithm() + " over DER(TBS_Sign)");
       } else {
         r.fail(CheckId.SIGNATURE, Reason.SIG_CRYPTO_FAILURE, "the signer's signature");

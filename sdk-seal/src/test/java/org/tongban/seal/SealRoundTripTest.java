@@ -66,6 +66,45 @@ class SealRoundTripTest {
         new ByteArrayInputStream(DOC)));
   }
 
+  /**
+   * The copy-free accessors the verifier uses: the seal parsed out of a signature (sharing its
+   * bytes) reads as the seal itself, its view is read-only and equal to its encoding, and the
+   * signer's signature is checked over exactly DER(TBS_Sign).
+   */
+  @ParameterizedTest
+  @CsvSource({"SM2,V4", "RSA,V1"})
+  void parsedSignature_sharesNothingMutable_andChecksExactlyTbsSign(KeyType type,
+      SesVersion version) {
+    SealFixtures f = SealFixtures.of(type);
+    SesSeal seal = f.seal(version);
+    SesSignature sig = SesSignature.parse(DataSealer.builder().build().seal(seal,
+        f.holder.signingKey(), DOC, "notice.txt").encoded());
+    SesSeal inner = sig.seal();
+    assertArrayEquals(seal.encoded(), inner.encoded());
+    assertArrayEquals(seal.makerSignedBytes(), inner.makerSignedBytes());
+    assertArrayEquals(seal.alternativeMakerSignedBytes(), inner.alternativeMakerSignedBytes());
+    java.nio.ByteBuffer view = inner.encodedView();
+    assertTrue(view.isReadOnly());
+    assertEquals(java.nio.ByteBuffer.wrap(seal.encoded()), view);
+    assertEquals(seal.encodedView(), view);
+    assertEquals(0, view.position());
+    assertEquals(sig.toBeSigned().length, sig.toBeSignedLength());
+    org.tongban.crypto.VerificationKey signer = org.tongban.crypto.VerificationKey.builder(
+        f.holder.certificate().getPublicKey()).build();
+    assertTrue(sig.signatureValidUnder(signer));
+    assertTrue(signer.verifier().isValid(sig.signature(), sig.toBeSigned()));
+    org.tongban.crypto.VerificationKey maker = org.tongban.crypto.VerificationKey.builder(
+        f.maker.certificate().getPublicKey()).build();
+    assertEquals(false, sig.signatureValidUnder(maker));
+    // The copies handed out are copies: changing one changes nothing inside.
+    byte[] tbs = sig.toBeSigned();
+    tbs[tbs.length - 1] ^= 1;
+    byte[] enc = inner.encoded();
+    enc[enc.length - 1] ^= 1;
+    assertTrue(sig.signatureValidUnder(signer));
+    assertEquals(seal.encodedView(), inner.encodedView());
+  }
+
   @Test
   void certDigestList_v4_verifies() {
     SealFixtures f = SealFixtures.of(KeyType.SM2);

@@ -1,7 +1,9 @@
 package org.tongban.internal.asn1;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.tongban.MalformedInputException;
@@ -46,18 +48,47 @@ public final class Der {
       }
       throw new MalformedInputException("malformed DER", e);
     }
-    byte[] again;
+    SameBytes again = new SameBytes(der);
     try {
       // Lazily parsed parts are decoded only now, and may fail with BouncyCastle's runtime
-      // exceptions: they are malformed input like any other.
-      again = p.getEncoded("DER");
+      // exceptions: they are malformed input like any other. The re-encoding is compared as it
+      // is written, never stored (a seal's picture would be copied several times over).
+      p.encodeTo(again, ASN1Encoding.DER);
     } catch (IOException | RuntimeException e) {
       throw new MalformedInputException("malformed DER", e);
     }
-    if (!Arrays.equals(again, der)) {
+    if (!again.matched()) {
       throw new MalformedInputException("not DER (BER or non-canonical encoding)");
     }
     return p;
+  }
+
+  /** An output stream that only checks that what is written equals the expected bytes. */
+  private static final class SameBytes extends OutputStream {
+    private final byte[] expected;
+    private int pos;
+    private boolean same = true;
+
+    SameBytes(byte[] expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public void write(int b) {
+      same &= pos < expected.length && expected[pos] == (byte) b;
+      pos++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      same &= pos <= expected.length - len
+          && Arrays.equals(b, off, off + len, expected, pos, pos + len);
+      pos += len;
+    }
+
+    boolean matched() {
+      return same && pos == expected.length;
+    }
   }
 
   /**
@@ -193,13 +224,27 @@ public final class Der {
    * @throws MalformedInputException if there is no such child
    */
   public static byte[] child(byte[] der, int index) {
-    int[] outer = header(der, 0);
-    int pos = outer[0];
-    int end = outer[0] + outer[1];
+    int[] r = childRange(der, 0, index);
+    return java.util.Arrays.copyOfRange(der, r[0], r[0] + r[1]);
+  }
+
+  /**
+   * Where a child of a constructed value lies, without copying it.
+   *
+   * @param der bytes holding the (already validated) value
+   * @param off where the value's tag is
+   * @param index the child's position, from 0
+   * @return {offset of the child's tag, length of its whole encoding}
+   * @throws MalformedInputException if there is no such child
+   */
+  public static int[] childRange(byte[] der, int off, int index) {
+    int[] outer = header(der, off);
+    int pos = off + outer[0];
+    int end = pos + outer[1];
     for (int i = 0; pos < end; i++) {
       int[] h = header(der, pos);
       if (i == index) {
-        return java.util.Arrays.copyOfRange(der, pos, pos + h[0] + h[1]);
+        return new int[] {pos, h[0] + h[1]};
       }
       pos += h[0] + h[1];
     }

@@ -35,9 +35,16 @@ public final class SealPicture {
    * @return the picture
    */
   public static SealPicture of(String type, byte[] data, int widthMm, int heightMm) {
+    Objects.requireNonNull(data, "data");
+    return owning(type, data.clone(), widthMm, heightMm);
+  }
+
+  /** As {@link #of}, keeping {@code data} itself: a parser's fresh array, no one else's. */
+  static SealPicture owning(String type, byte[] data, int widthMm, int heightMm) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(data, "data");
-    if (!type.matches("[\\x21-\\x7e]{1,16}")) {
+    if (type.isEmpty() || type.length() > 16
+        || !type.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
       throw new IllegalArgumentException("picture type must be 1-16 printable ASCII characters");
     }
     if (data.length == 0) {
@@ -46,7 +53,7 @@ public final class SealPicture {
     if (widthMm < 1 || widthMm > 1000 || heightMm < 1 || heightMm > 1000) {
       throw new IllegalArgumentException("picture size must be 1-1000 mm");
     }
-    return new SealPicture(type, data.clone(), widthMm, heightMm);
+    return new SealPicture(type, data, widthMm, heightMm);
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.tongban.seal.ses;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -54,7 +56,11 @@ public final class SesSeal {
     DIGESTS
   }
 
-  private final byte[] encoded;
+  // The seal's DER is source[offset, offset + length): a seal parsed out of a signature shares
+  // the signature's bytes (both immutable) instead of copying its picture again.
+  private final byte[] source;
+  private final int offset;
+  private final int length;
   private final SesVersion version;
   private final int headerVersion;
   private final String vendorId;
@@ -71,13 +77,17 @@ public final class SesSeal {
   private final X509Certificate makerCertificate;
   private final String signatureAlgorithmOid;
   private final byte[] signedValue;
-  private final byte[] infoDer;
+  // DER(SES_SealInfo): source[infoOffset, infoOffset + infoLength).
+  private final int infoOffset;
+  private final int infoLength;
   private final ASN1Sequence info;
   private final byte[] certDer;
   private final ASN1Encodable algId;
 
-  private SesSeal(byte[] encoded, ASN1Sequence seq) throws IOException {
-    this.encoded = encoded;
+  private SesSeal(byte[] source, int offset, int length, ASN1Sequence seq) throws IOException {
+    this.source = source;
+    this.offset = offset;
+    this.length = length;
     ASN1Sequence info;
     byte[] certDer;
     ASN1Encodable algId;
@@ -161,16 +171,24 @@ public final class SesSeal {
     holderCertificates = List.copyOf(certs);
     holderCertDigests = List.copyOf(digests);
     ASN1Sequence pic = Asn1Read.seq(info.getObjectAt(3), 4, 4);
-    picture = SealPicture.of(Asn1Read.ia5(pic.getObjectAt(0)), Asn1Read.octets(pic.getObjectAt(1)),
-        Asn1Read.smallInt(pic.getObjectAt(2)), Asn1Read.smallInt(pic.getObjectAt(3)));
+    // The picture's bytes are the parsed tree's, and the tree is dropped after parsing.
+    picture = SealPicture.owning(Asn1Read.ia5(pic.getObjectAt(0)),
+        Asn1Read.octets(pic.getObjectAt(1)), Asn1Read.smallInt(pic.getObjectAt(2)),
+        Asn1Read.smallInt(pic.getObjectAt(3)));
     if (info.size() == 5) {
       Asn1Read.extensionDatas(info.getObjectAt(4));
     }
     makerCertificate = Pem.toCertificate(certDer);
     this.info = info;
-    this.infoDer = Der.child(encoded, 0);
+    int[] infoRange = Der.childRange(source, offset, 0);
+    this.infoOffset = infoRange[0];
+    this.infoLength = infoRange[1];
     this.certDer = certDer;
     this.algId = algId;
+  }
+
+  private byte[] infoDer() {
+    return Arrays.copyOfRange(source, infoOffset, infoOffset + infoLength);
   }
 
   private byte[] infoCertAlgDer() {
@@ -207,19 +225,21 @@ public final class SesSeal {
   public static SesSeal parse(byte[] der, Limits limits) {
     Objects.requireNonNull(der, "der");
     ASN1Primitive p = Der.decode(der, limits.maxAsn1Bytes(), Limits.MAX_ASN1_DEPTH);
-    return fromAsn1(p, der.clone());
+    return fromAsn1(p, der.clone(), 0, der.length);
   }
 
   /**
    * Builds a seal from an already decoded (and size-checked) value.
    *
    * @param p the value
-   * @param encoded its DER encoding
+   * @param source bytes holding its DER encoding, never modified afterwards
+   * @param offset where the encoding starts
+   * @param length its length
    * @return the seal
    */
-  static SesSeal fromAsn1(ASN1Encodable p, byte[] encoded) {
+  static SesSeal fromAsn1(ASN1Encodable p, byte[] source, int offset, int length) {
     try {
-      return new SesSeal(encoded, Asn1Read.seq(p));
+      return new SesSeal(source, offset, length, Asn1Read.seq(p));
     } catch (MalformedInputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -233,7 +253,17 @@ public final class SesSeal {
    * @return the bytes
    */
   public byte[] encoded() {
-    return encoded.clone();
+    return Arrays.copyOfRange(source, offset, offset + length);
+  }
+
+  /**
+   * Returns the DER encoding as a read-only view, without copying it: a map key for "this exact
+   * seal" (buffers compare by content).
+   *
+   * @return the bytes, position 0, read-only
+   */
+  public ByteBuffer encodedView() {
+    return ByteBuffer.wrap(source, offset, length).slice().asReadOnlyBuffer();
   }
 
   /**
@@ -387,7 +417,7 @@ public final class SesSeal {
    * @return the bytes
    */
   public byte[] makerSignedBytes() {
-    return version == SesVersion.V4 ? infoDer.clone() : infoCertAlgDer();
+    return version == SesVersion.V4 ? infoDer() : infoCertAlgDer();
   }
 
   /**
@@ -396,7 +426,7 @@ public final class SesSeal {
    * @return the bytes
    */
   public byte[] alternativeMakerSignedBytes() {
-    return version == SesVersion.V4 ? infoCertAlgDer() : infoDer.clone();
+    return version == SesVersion.V4 ? infoCertAlgDer() : infoDer();
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.tongban.MalformedInputException;
+import org.tongban.crypto.VerificationKey;
 import org.tongban.internal.asn1.Der;
 import org.tongban.io.Limits;
 import org.tongban.keys.Pem;
@@ -87,7 +88,8 @@ public final class SesSignature {
     }
     tbsVersion = Asn1Read.smallInt(tbs.getObjectAt(0));
     byte[] tbsDer = Der.child(encoded, 0);
-    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), Der.child(tbsDer, 1));
+    int[] sealRange = Der.childRange(tbsDer, 0, 1);
+    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), tbsDer, sealRange[0], sealRange[1]);
     if (!version.acceptsHeaderVersion(tbsVersion) || seal.version() != version) {
       throw new MalformedInputException("TBS_Sign version " + tbsVersion + " does not match a "
           + version + " signature over a " + seal.version() + " seal");
@@ -268,6 +270,27 @@ public final class SesSignature {
    */
   public byte[] toBeSigned() {
     return toBeSigned.clone();
+  }
+
+  /**
+   * Returns the length of {@link #toBeSigned()}, without copying it.
+   *
+   * @return the length in bytes
+   */
+  public int toBeSignedLength() {
+    return toBeSigned.length;
+  }
+
+  /**
+   * Whether the signer's signature ({@link #signature()}) is valid over DER({@code TBS_Sign})
+   * ({@link #toBeSigned()}) under the key — the certificate, chain and algorithm checks are the
+   * caller's. Neither is copied.
+   *
+   * @param key the signer's key, with its algorithm and parameters
+   * @return the verdict
+   */
+  public boolean signatureValidUnder(VerificationKey key) {
+    return key.verifier().isValid(signature, toBeSigned);
   }
 
   @Override
