@@ -3,6 +3,7 @@ package org.tongban.keys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -28,6 +29,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.tongban.KeyAccessException;
 import org.tongban.MalformedInputException;
 import org.tongban.internal.crypto.Bc;
+import org.tongban.internal.util.BoundedCache;
 import org.tongban.result.Reason;
 
 /**
@@ -47,6 +49,9 @@ import org.tongban.result.Reason;
 public final class Pem {
   /** The largest PEM or DER input accepted: 1 MiB. */
   public static final int MAX_PEM_BYTES = 1 << 20;
+  // Certificates already parsed strictly, by their exact DER (immutable, shared).
+  private static final BoundedCache<ByteBuffer, X509Certificate> PARSED =
+      new BoundedCache<>(512);
 
   private Pem() {}
 
@@ -160,6 +165,18 @@ public final class Pem {
   public static X509Certificate toCertificate(byte[] der) {
     Objects.requireNonNull(der, "der");
     checkSize(der.length);
+    // The same bytes parse to the same certificate: signers and seal makers recur in every
+    // document they sign, and a strict parse costs two parses and a re-encoding.
+    X509Certificate known = PARSED.get(ByteBuffer.wrap(der)).orElse(null);
+    if (known != null) {
+      return known;
+    }
+    X509Certificate c = parseCertificate(der);
+    PARSED.put(ByteBuffer.wrap(der.clone()), c);
+    return c;
+  }
+
+  private static X509Certificate parseCertificate(byte[] der) {
     org.bouncycastle.asn1.ASN1Primitive strict;
     try {
       strict = org.tongban.internal.asn1.Der.decode(der, MAX_PEM_BYTES,

@@ -128,6 +128,28 @@ class CertificateStrictnessTest {
     assertTrue(excluded.toString().contains("name constraints"), excluded.toString());
   }
 
+  /**
+   * Parsed certificates are remembered by their exact bytes: the same bytes give the same
+   * certificate, the caller's array changing afterwards changes nothing remembered, and bytes
+   * that differ in one place are parsed (and judged) on their own.
+   */
+  @Test
+  void parsedCertificates_areRememberedByExactBytes() throws Exception {
+    byte[] der = PKI.issueLeaf("CN=Remembered,C=CN").certificate().getEncoded();
+    byte[] mine = der.clone();
+    X509Certificate first = Pem.toCertificate(mine);
+    assertTrue(first == Pem.toCertificate(der.clone()), "the same bytes: the same object");
+    // Corrupt the caller's array after the call: the remembered entry is unaffected.
+    mine[mine.length - 1] ^= 1;
+    assertEquals(java.util.Arrays.hashCode(der), java.util.Arrays.hashCode(
+        Pem.toCertificate(der.clone()).getEncoded()));
+    // The corrupted bytes are a different certificate (its signature byte changed): parsed on
+    // their own, not served from the entry.
+    X509Certificate other = Pem.toCertificate(mine);
+    assertTrue(other != first);
+    assertTrue(java.util.Arrays.equals(mine, other.getEncoded()));
+  }
+
   @Test
   void berEncodedCertificate_isRefused() throws Exception {
     byte[] der = PKI.issueLeaf("CN=A,C=CN").certificate().getEncoded();
