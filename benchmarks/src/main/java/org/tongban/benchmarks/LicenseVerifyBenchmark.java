@@ -120,9 +120,11 @@ public class LicenseVerifyBenchmark {
         .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
     // ZXing's plain decode mostly does not read such frames (the sensor noise's speckle): the
     // baseline row is the time its attempt takes, read or not.
-    if (!baselineRawSignature() || !verifyText() || !verifyPng() || !verifyFrame()
-        || !text.equals(baselineZxingPng())) {
-      throw new IllegalStateException("benchmark inputs do not verify");
+    String broken = !baselineRawSignature() ? "raw signature" : !verifyText() ? "text"
+        : !verifyPng() ? "PNG" : !verifyFrame() ? "frame"
+        : !text.equals(baselineZxingPng()) ? "ZXing's PNG decode" : null;
+    if (broken != null) {
+      throw new IllegalStateException("benchmark input does not verify: " + broken);
     }
   }
 
