@@ -37,7 +37,9 @@ public final class Der {
     }
     checkStructure(der, maxDepth);
     ASN1Primitive p;
-    try (ASN1InputStream in = new ASN1InputStream(der, true)) {
+    // Not lazily: a lazy sequence keeps a copy of its own encoding at every nesting level, and
+    // the re-encoding below parses everything anyway (depth was bounded above).
+    try (ASN1InputStream in = new ASN1InputStream(der, false)) {
       p = in.readObject();
       if (p == null || in.available() > 0 || in.readObject() != null) {
         throw new MalformedInputException("trailing bytes after the DER value");
@@ -50,9 +52,9 @@ public final class Der {
     }
     SameBytes again = new SameBytes(der);
     try {
-      // Lazily parsed parts are decoded only now, and may fail with BouncyCastle's runtime
-      // exceptions: they are malformed input like any other. The re-encoding is compared as it
-      // is written, never stored (a seal's picture would be copied several times over).
+      // Encoding may fail with BouncyCastle's runtime exceptions: malformed input like any
+      // other. The re-encoding is compared as it is written, never stored (a seal's picture
+      // would be copied several times over).
       p.encodeTo(again, ASN1Encoding.DER);
     } catch (IOException | RuntimeException e) {
       throw new MalformedInputException("malformed DER", e);

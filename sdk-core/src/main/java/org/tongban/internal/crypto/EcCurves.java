@@ -52,6 +52,22 @@ public final class EcCurves {
     }
   }
 
+  /** Our curves' parameters as the JCA states them: n, p, a, b, Gx, Gy (made once). */
+  private static final class Known {
+    static final KeyType[] TYPES = {KeyType.SM2, KeyType.EC_P256, KeyType.EC_P384};
+    static final java.util.Map<KeyType, BigInteger[]> PARAMS = new java.util.EnumMap<>(
+        KeyType.class);
+
+    static {
+      for (KeyType t : TYPES) {
+        ECDomainParameters d = domain(t);
+        PARAMS.put(t, new BigInteger[] {d.getN(), d.getCurve().getField().getCharacteristic(),
+            d.getCurve().getA().toBigInteger(), d.getCurve().getB().toBigInteger(),
+            d.getG().getAffineXCoord().toBigInteger(), d.getG().getAffineYCoord().toBigInteger()});
+      }
+    }
+  }
+
   /**
    * Identifies the curve of a JCA key by its order, field and generator.
    *
@@ -63,16 +79,15 @@ public final class EcCurves {
     if (spec == null) {
       return Optional.empty();
     }
-    for (KeyType t : new KeyType[] {KeyType.SM2, KeyType.EC_P256, KeyType.EC_P384}) {
-      ECDomainParameters d = domain(t);
-      BigInteger p = d.getCurve().getField().getCharacteristic();
-      if (spec.getOrder().equals(d.getN())
+    for (KeyType t : Known.TYPES) {
+      BigInteger[] c = Known.PARAMS.get(t);
+      if (spec.getOrder().equals(c[0])
           && spec.getCurve().getField() instanceof java.security.spec.ECFieldFp
-          && ((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP().equals(p)
-          && spec.getCurve().getA().equals(d.getCurve().getA().toBigInteger())
-          && spec.getCurve().getB().equals(d.getCurve().getB().toBigInteger())
-          && spec.getGenerator().getAffineX().equals(d.getG().getAffineXCoord().toBigInteger())
-          && spec.getGenerator().getAffineY().equals(d.getG().getAffineYCoord().toBigInteger())) {
+          && ((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP().equals(c[1])
+          && spec.getCurve().getA().equals(c[2])
+          && spec.getCurve().getB().equals(c[3])
+          && spec.getGenerator().getAffineX().equals(c[4])
+          && spec.getGenerator().getAffineY().equals(c[5])) {
         return Optional.of(t);
       }
     }
