@@ -39,7 +39,10 @@ public final class SealPicture {
     return owning(type, data.clone(), widthMm, heightMm);
   }
 
-  /** As {@link #of}, keeping {@code data} itself: a parser's fresh array, no one else's. */
+  /**
+   * As {@link #of}, keeping {@code data} itself: for the SES parser, whose array no one
+   * writes to.
+   */
   static SealPicture owning(String type, byte[] data, int widthMm, int heightMm) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(data, "data");

@@ -171,7 +171,9 @@ public final class SesSeal {
     holderCertificates = List.copyOf(certs);
     holderCertDigests = List.copyOf(digests);
     ASN1Sequence pic = Asn1Read.seq(info.getObjectAt(3), 4, 4);
-    // The picture's bytes are the parsed tree's, and the tree is dropped after parsing.
+    // The picture keeps the parsed tree's bytes, uncopied: the tree (kept in `info` only to
+    // re-encode the alternative maker-signed form) never changes them, and the picture hands
+    // out copies.
     picture = SealPicture.owning(Asn1Read.ia5(pic.getObjectAt(0)),
         Asn1Read.octets(pic.getObjectAt(1)), Asn1Read.smallInt(pic.getObjectAt(2)),
         Asn1Read.smallInt(pic.getObjectAt(3)));
