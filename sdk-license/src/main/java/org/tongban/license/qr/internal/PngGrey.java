@@ -15,7 +15,8 @@ import org.tongban.result.Reason;
  * interlacing, {@code tRNS} transparency (composited over white). Ignores gamma and colour
  * profiles (a binarizer only compares neighbouring levels). Rejects with a
  * {@link MalformedInputException}: a bad signature, a chunk CRC that does not match, an
- * {@code IHDR} that is missing, not first or invalid, a side over the caller's limit, an unknown
+ * {@code IHDR} that is missing, not first or invalid, a side over the caller's limit, a palette
+ * or {@code tRNS} longer than 256 entries or after the image data, an unknown
  * critical chunk, a palette index outside the palette, a filter type other than 0 to 4, and
  * image data that is corrupt or shorter than the image. Memory is the grey plane, two rows and a
  * 32 KiB buffer: the image data is inflated a buffer at a time and consumed row by row, never
@@ -119,8 +120,9 @@ public final class PngGrey {
             }
           }
           case TRNS -> {
-            if (idatSeen) {
-              throw new MalformedInputException("PNG tRNS after the image data");
+            // At most one alpha per palette entry (256); a key colour is 2 or 6 bytes.
+            if (idatSeen || len > 256) {
+              throw new MalformedInputException("PNG tRNS malformed");
             }
             trns = new int[len];
             for (int i = 0; i < len; i++) {

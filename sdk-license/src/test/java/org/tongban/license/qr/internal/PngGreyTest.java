@@ -314,6 +314,11 @@ class PngGreyTest {
         chunk("IDAT", zlib(new byte[] {0, 0x01})), iend), "outside the palette");
     rejects(file(chunk("IHDR", ihdr(2, 1, 8, 3, 0)), chunk("PLTE", new byte[4]), idat, iend),
         "palette malformed");
+    // A tRNS chunk as long as the file would otherwise become an int per byte.
+    rejects(file(chunk("IHDR", ihdr(2, 2, 8, 2, 0)), chunk("tRNS", new byte[257]), idat, iend),
+        "tRNS malformed");
+    rejects(file(chunk("IHDR", ihdr(2, 2, 8, 2, 0)), idat, chunk("tRNS", new byte[6]), iend),
+        "tRNS malformed");
   }
 
   @Test
