@@ -177,7 +177,15 @@ public final class QrImages {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
     if (PngGrey.isPng(image)) {
-      return decode(PngGrey.decode(image, MAX_IMAGE_SIDE));
+      Grey grey;
+      try {
+        grey = PngGrey.decode(image, MAX_IMAGE_SIDE);
+      } catch (MalformedInputException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new MalformedInputException("unreadable image", e);
+      }
+      return decode(grey);
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -242,6 +250,13 @@ public final class QrImages {
   }
 
   private static String decode(Grey grey) {
-    return QrReader.read(grey);
+    try {
+      return QrReader.read(grey);
+    } catch (MalformedInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Defence in depth: nothing from the image code or ZXing escapes untyped.
+      throw new MalformedInputException("unreadable image", e);
+    }
   }
 }
