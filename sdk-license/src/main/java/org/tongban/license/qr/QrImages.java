@@ -176,40 +176,35 @@ public final class QrImages {
     if (image.length > MAX_IMAGE_BYTES) {
       throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED, "image too large", null);
     }
-    if (PngGrey.isPng(image)) {
-      Grey grey;
-      try {
-        grey = PngGrey.decode(image, MAX_IMAGE_SIDE);
-      } catch (MalformedInputException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new MalformedInputException("unreadable image", e);
-      }
+    try {
+      Grey grey = PngGrey.isPng(image) ? PngGrey.decode(image, MAX_IMAGE_SIDE)
+          : GreyImages.of(readWithImageIo(image));
       return decode(grey);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof MalformedInputException) {
+        throw (MalformedInputException) e;
+      }
+      throw new MalformedInputException("unreadable image", e);
     }
+  }
+
+  private static BufferedImage readWithImageIo(byte[] image) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new MalformedInputException("not an image");
       }
       ImageReader r = readers.next();
-      BufferedImage read;
       try {
         r.setInput(in);
         if (r.getWidth(0) > MAX_IMAGE_SIDE || r.getHeight(0) > MAX_IMAGE_SIDE) {
           throw new MalformedInputException(Reason.SIZE_LIMIT_EXCEEDED,
               "image larger than " + MAX_IMAGE_SIDE + " px", null);
         }
-        read = r.read(0);
+        return r.read(0);
       } finally {
         r.dispose();
       }
-      return decode(read);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof MalformedInputException) {
-        throw (MalformedInputException) e;
-      }
-      throw new MalformedInputException("unreadable image", e);
     }
   }
 

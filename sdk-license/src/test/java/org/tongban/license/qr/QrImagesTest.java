@@ -134,12 +134,7 @@ class QrImagesTest {
   }
 
   private static String randomCode(Random r) {
-    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-    StringBuilder b = new StringBuilder("ZZ1:");
-    for (int n = 250 + r.nextInt(150), i = 0; i < n; i++) {
-      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-    }
-    return b.toString();
+    return QrTestImages.randomCode(r, 250 + r.nextInt(150));
   }
 
   private static BufferedImage side(BufferedImage a, BufferedImage b, boolean stacked) {

@@ -57,7 +57,8 @@ public final class QrTestImages {
      */
     public String manifestLine() {
       return String.join("\t", name + ".png", category, width + "x" + height,
-          placement.description() + String.format(" blur=%.1f ink=%d paper=%d shadow=%.2f noise=%.0f inverted=%b", blur,
+          placement.description() + String.format(
+              " blur=%.1f ink=%d paper=%d shadow=%.2f noise=%.0f inverted=%b", blur,
               ink, paper, shadow, noise, inverted));
     }
   }
@@ -312,15 +313,25 @@ public final class QrTestImages {
     return out;
   }
 
-  /** The text every image of the set holds: a licence-sized code (324 characters). */
-  static String setText() {
-    StringBuilder b = new StringBuilder("ZZ1:");
-    Random r = new Random(2026);
+  /**
+   * A random code text in the QR alphanumeric set, as Tongban's codes are.
+   *
+   * @param r the randomness
+   * @param chars characters after the {@code ZZ1:} prefix
+   * @return the text
+   */
+  static String randomCode(Random r, int chars) {
     String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-    while (b.length() < 324) {
+    StringBuilder b = new StringBuilder("ZZ1:");
+    for (int i = 0; i < chars; i++) {
       b.append(alphabet.charAt(r.nextInt(alphabet.length())));
     }
     return b.toString();
+  }
+
+  /** The text every image of the set holds: a licence-sized code (324 characters). */
+  static String setText() {
+    return randomCode(new Random(2026), 320);
   }
 
   /**
