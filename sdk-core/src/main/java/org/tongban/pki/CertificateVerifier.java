@@ -317,6 +317,12 @@ public final class CertificateVerifier {
    * it. Self-issued CA certificates other than the leaf are not checked against them.
    */
   private static Optional<String> nameConstraintViolation(List<X509Certificate> path) {
+    if (path.size() < 3) {
+      // Constraints come from the CAs between the leaf and the anchor (the anchor's own are
+      // not applied, below): without such a CA there is nothing to check, and the validator's
+      // dozen sets need not be built on every verification.
+      return Optional.empty();
+    }
     PKIXNameConstraintValidator names = new PKIXNameConstraintValidator();
     boolean any = false;
     for (int i = path.size() - 2; i >= 0; i--) {

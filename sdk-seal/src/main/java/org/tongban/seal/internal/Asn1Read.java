@@ -177,6 +177,10 @@ public final class Asn1Read {
    */
   public static Instant generalizedTime(ASN1Encodable o) {
     if (o instanceof ASN1GeneralizedTime) {
+      Instant quick = zulu(((ASN1GeneralizedTime) o).getTimeString(), false);
+      if (quick != null) {
+        return quick;
+      }
       try {
         return ((ASN1GeneralizedTime) o).getDate().toInstant();
       } catch (ParseException | RuntimeException e) {
@@ -194,6 +198,10 @@ public final class Asn1Read {
    */
   public static Instant utcTime(ASN1Encodable o) {
     if (o instanceof ASN1UTCTime) {
+      Instant quick = zulu(o.toString(), true); // the encoded text, as written
+      if (quick != null) {
+        return quick;
+      }
       try {
         return ((ASN1UTCTime) o).getAdjustedDate().toInstant();
       } catch (ParseException | RuntimeException e) {
@@ -201,6 +209,55 @@ public final class Asn1Read {
       }
     }
     throw wrong("UTCTime", o);
+  }
+
+  /**
+   * The DER forms of the two ASN.1 times, {@code YYYYMMDDHHMMSSZ} and {@code YYMMDDHHMMSSZ}
+   * (years 50–99 are 19xx, as X.509 reads them), read directly; null for any other text, which
+   * the caller then gives to BouncyCastle's parser exactly as before. Every seal and signature
+   * carries three or four such times, and BouncyCastle builds a {@code SimpleDateFormat} (with
+   * its locale look-ups and number formats) for each: this form is the same instant without
+   * that. Only values BouncyCastle would read the same way are taken: fields in range (no leap
+   * second, no day 31 of a 30-day month — the lenient parser rolls those over) and Gregorian
+   * years from 1600 (before 1583 {@code SimpleDateFormat} counts Julian days).
+   */
+  private static Instant zulu(String s, boolean twoDigitYear) {
+    int yearDigits = twoDigitYear ? 2 : 4;
+    if (s.length() != yearDigits + 11 || s.charAt(s.length() - 1) != 'Z') {
+      return null;
+    }
+    for (int i = 0; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    int year = digits(s, 0, yearDigits);
+    if (twoDigitYear) {
+      year += year < 50 ? 2000 : 1900;
+    } else if (year < 1600) {
+      return null;
+    }
+    int at = yearDigits;
+    int month = digits(s, at, 2);
+    int day = digits(s, at + 2, 2);
+    int hour = digits(s, at + 4, 2);
+    int minute = digits(s, at + 6, 2);
+    int second = digits(s, at + 8, 2);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+        .toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
   }
 
   /**
