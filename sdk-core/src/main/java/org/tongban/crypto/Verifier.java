@@ -36,4 +36,47 @@ public interface Verifier {
       return false;
     }
   }
+
+  /**
+   * Verifies a signature over a range of an array: the message M is the {@code length} bytes
+   * of {@code data} from {@code offset}, exactly as if they had been copied out and given to
+   * {@link #verify(byte[], byte[])}. For signed bytes that lie inside a larger encoding (a
+   * seal's {@code TBS_Sign} inside its {@code SES_Signature}), without the copy.
+   *
+   * @param signature the signature value, in the key's {@link SignatureEncoding}
+   * @param data the array holding the message
+   * @param offset where the message starts
+   * @param length the message's length
+   * @throws org.tongban.SignatureInvalidException if the signature is invalid or not strictly
+   *     encoded, or {@code data} is null
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code data}
+   */
+  default void verify(byte[] signature, byte[] data, int offset, int length) {
+    if (data == null) {
+      throw new org.tongban.SignatureInvalidException("invalid signature");
+    }
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    verify(signature, java.util.Arrays.copyOfRange(data, offset, offset + length));
+  }
+
+  /**
+   * Returns whether a signature over a range of an array is valid (see
+   * {@link #verify(byte[], byte[], int, int)}); never throws on bad input.
+   *
+   * @param signature the signature value
+   * @param data the array holding the message
+   * @param offset where the message starts
+   * @param length the message's length
+   * @return true iff valid
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code data} (a
+   *     programming error, not bad input)
+   */
+  default boolean isValid(byte[] signature, byte[] data, int offset, int length) {
+    try {
+      verify(signature, data, offset, length);
+      return true;
+    } catch (org.tongban.SignatureInvalidException e) {
+      return false;
+    }
+  }
 }

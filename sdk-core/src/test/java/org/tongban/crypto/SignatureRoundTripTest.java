@@ -71,6 +71,33 @@ class SignatureRoundTripTest {
     }
   }
 
+  /**
+   * A message inside a larger array verifies as if copied out; a range one byte off does not.
+   * Twenty rounds, so SM2 runs both before and after its key's tables are built.
+   */
+  @ParameterizedTest
+  @EnumSource(KeyType.class)
+  void verifyRange_sameVerdictAsTheCopiedMessage(KeyType type) {
+    KeyPair kp = KeyPairs.generate(type);
+    byte[] sig = SigningKeys.of(kp.getPrivate(), List.of()).sign(MSG);
+    Verifier v = VerificationKey.of(kp.getPublic()).verifier();
+    byte[] data = new byte[MSG.length + 12];
+    java.util.Arrays.fill(data, (byte) 0x5a);
+    System.arraycopy(MSG, 0, data, 7, MSG.length);
+    for (int round = 0; round < 20; round++) {
+      assertTrue(v.isValid(sig, data, 7, MSG.length), type + " round " + round);
+      v.verify(sig, data, 7, MSG.length);
+      assertFalse(v.isValid(sig, data, 6, MSG.length), type + " starts one early");
+      assertFalse(v.isValid(sig, data, 8, MSG.length), type + " starts one late");
+      assertFalse(v.isValid(sig, data, 7, MSG.length - 1), type + " one short");
+      assertFalse(v.isValid(sig, data, 7, MSG.length + 1), type + " one long");
+    }
+    assertFalse(v.isValid(sig, null, 0, 0));
+    assertThrows(SignatureInvalidException.class, () -> v.verify(sig, null, 0, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> v.isValid(sig, data, 7, data.length));
+    assertThrows(IndexOutOfBoundsException.class, () -> v.isValid(sig, data, -1, 2));
+  }
+
   @Test
   void sm2_distinguishingIdIsBound() {
     KeyPair kp = KeyPairs.generate(KeyType.SM2);

@@ -216,22 +216,9 @@ public final class Der {
   }
 
   /**
-   * Returns the DER bytes of the {@code index}-th child of the constructed value at the start of
-   * {@code der}, which must already have passed {@link #decode}. Slicing the input instead of
-   * re-encoding decoded objects gives exactly the bytes that were signed, without the cost.
-   *
-   * @param der a validated DER value
-   * @param index the child index
-   * @return the child's DER
-   * @throws MalformedInputException if there is no such child
-   */
-  public static byte[] child(byte[] der, int index) {
-    int[] r = childRange(der, 0, index);
-    return java.util.Arrays.copyOfRange(der, r[0], r[0] + r[1]);
-  }
-
-  /**
-   * Where a child of a constructed value lies, without copying it.
+   * Where a child of a constructed value lies, without copying it. The value must already have
+   * passed {@link #decode}; slicing the input instead of re-encoding decoded objects gives
+   * exactly the bytes that were signed.
    *
    * @param der bytes holding the (already validated) value
    * @param off where the value's tag is

@@ -131,11 +131,20 @@ public final class PreparedVerifiers {
 
     @Override
     public void verify(byte[] signature, byte[] message) {
-      if (signature == null || message == null) {
+      if (message == null) {
         throw invalid();
       }
+      verify(signature, message, 0, message.length);
+    }
+
+    @Override
+    public void verify(byte[] signature, byte[] data, int offset, int length) {
+      if (signature == null || data == null) {
+        throw invalid();
+      }
+      java.util.Objects.checkFromIndexSize(offset, length, data.length);
       BigInteger[] rs = EcSignatureCodec.decode(signature, params.encoding(), fieldBytes);
-      if (rs == null || !check(Sm2Core.e(za, message), rs[0], rs[1])) {
+      if (rs == null || !check(Sm2Core.e(za, data, offset, length), rs[0], rs[1])) {
         throw invalid();
       }
     }

@@ -79,9 +79,22 @@ public final class Sm2Core {
    * @return e
    */
   public static BigInteger e(byte[] za, byte[] message) {
+    return e(za, message, 0, message.length);
+  }
+
+  /**
+   * e = SM3(Z_A ‖ M) for a message M that is a range of an array.
+   *
+   * @param za Z_A
+   * @param data the array holding M
+   * @param offset where M starts
+   * @param length M's length
+   * @return e as an integer
+   */
+  public static BigInteger e(byte[] za, byte[] data, int offset, int length) {
     Sm3 d = new Sm3();
     d.update(za, 0, za.length);
-    d.update(message, 0, message.length);
+    d.update(data, offset, length);
     byte[] out = new byte[32];
     d.doFinal(out, 0);
     return new BigInteger(1, out);

@@ -58,7 +58,9 @@ public final class SesSignature {
   private final String signatureAlgorithmOid;
   private final byte[] signature;
   private final byte[] timeStamp;
-  private final byte[] toBeSigned;
+  /** DER({@code TBS_Sign}) is {@code encoded[tbsOffset, tbsOffset + tbsLength)}: not copied. */
+  private final int tbsOffset;
+  private final int tbsLength;
 
   private SesSignature(byte[] encoded, ASN1Sequence seq) throws IOException {
     this.encoded = encoded;
@@ -87,9 +89,9 @@ public final class SesSignature {
       throw new MalformedInputException("not an SES_Signature: " + seq.size() + " fields");
     }
     tbsVersion = Asn1Read.smallInt(tbs.getObjectAt(0));
-    byte[] tbsDer = Der.child(encoded, 0);
-    int[] sealRange = Der.childRange(tbsDer, 0, 1);
-    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), tbsDer, sealRange[0], sealRange[1]);
+    int[] tbsRange = Der.childRange(encoded, 0, 0);
+    int[] sealRange = Der.childRange(encoded, tbsRange[0], 1);
+    seal = SesSeal.fromAsn1(tbs.getObjectAt(1), encoded, sealRange[0], sealRange[1]);
     if (!version.acceptsHeaderVersion(tbsVersion) || seal.version() != version) {
       throw new MalformedInputException("TBS_Sign version " + tbsVersion + " does not match a "
           + version + " signature over a " + seal.version() + " seal");
@@ -105,7 +107,8 @@ public final class SesSignature {
     dataHash = Asn1Read.bits(tbs.getObjectAt(3));
     propertyInfo = Asn1Read.ia5(tbs.getObjectAt(4));
     signerCertificate = Pem.toCertificate(certDer);
-    toBeSigned = tbsDer;
+    tbsOffset = tbsRange[0];
+    tbsLength = tbsRange[1];
   }
 
   /**
@@ -269,7 +272,7 @@ public final class SesSignature {
    * @return the bytes
    */
   public byte[] toBeSigned() {
-    return toBeSigned.clone();
+    return java.util.Arrays.copyOfRange(encoded, tbsOffset, tbsOffset + tbsLength);
   }
 
   /**
@@ -278,7 +281,7 @@ public final class SesSignature {
    * @return the length in bytes
    */
   public int toBeSignedLength() {
-    return toBeSigned.length;
+    return tbsLength;
   }
 
   /**
@@ -290,7 +293,7 @@ public final class SesSignature {
    * @return the verdict
    */
   public boolean signatureValidUnder(VerificationKey key) {
-    return key.verifier().isValid(signature, toBeSigned);
+    return key.verifier().isValid(signature, encoded, tbsOffset, tbsLength);
   }
 
   @Override
