@@ -8,9 +8,12 @@ import java.math.BigInteger;
  *
  * <p>Why 52 bits: Java has no add-with-carry, and detecting the carries of full 64-bit limbs
  * costs a chain of dependent instructions per limb. With 12 spare bits per long, a product's
- * two halves (split with {@code Math.multiplyHigh}) are summed into columns with no carry at
- * all, and carries are propagated once, by shifts. Because p ≡ −1 (mod 2^52), each Montgomery
- * step's multiplier is simply the lowest 52 bits of the running column.
+ * two halves are summed into columns with no carry at all, and carries are propagated once, by
+ * shifts. The halves of a·b (limbs below 2^52) are (a·b) mod 2^52, from the low 64 bits, and
+ * ⌊a·b / 2^52⌋, which is exactly {@code Math.multiplyHigh(a << 6, b << 6)} (the high word of
+ * a·b·2^12; both factors stay below 2^58, so positive) — no shifting and merging of two
+ * partial words per product. Because p ≡ −1 (mod 2^52), each Montgomery step's multiplier is
+ * simply the lowest 52 bits of the running column.
  *
  * <p>Every value in and out is fully reduced (below p, every limb below 2^52), so each has one
  * representation. Methods write into caller-owned arrays (which may alias the inputs) and never
@@ -71,82 +74,56 @@ final class Sm2Field {
     long z7 = 0;
     long z8 = 0;
     long z9 = 0;
-    long lo;
-    lo = a0 * b0;
-    z0 += lo & M;
-    z1 += (Math.multiplyHigh(a0, b0) << 12) | (lo >>> 52);
-    lo = a0 * b1;
-    z1 += lo & M;
-    z2 += (Math.multiplyHigh(a0, b1) << 12) | (lo >>> 52);
-    lo = a0 * b2;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(a0, b2) << 12) | (lo >>> 52);
-    lo = a0 * b3;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(a0, b3) << 12) | (lo >>> 52);
-    lo = a0 * b4;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a0, b4) << 12) | (lo >>> 52);
-    lo = a1 * b0;
-    z1 += lo & M;
-    z2 += (Math.multiplyHigh(a1, b0) << 12) | (lo >>> 52);
-    lo = a1 * b1;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(a1, b1) << 12) | (lo >>> 52);
-    lo = a1 * b2;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(a1, b2) << 12) | (lo >>> 52);
-    lo = a1 * b3;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a1, b3) << 12) | (lo >>> 52);
-    lo = a1 * b4;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(a1, b4) << 12) | (lo >>> 52);
-    lo = a2 * b0;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(a2, b0) << 12) | (lo >>> 52);
-    lo = a2 * b1;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(a2, b1) << 12) | (lo >>> 52);
-    lo = a2 * b2;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a2, b2) << 12) | (lo >>> 52);
-    lo = a2 * b3;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(a2, b3) << 12) | (lo >>> 52);
-    lo = a2 * b4;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(a2, b4) << 12) | (lo >>> 52);
-    lo = a3 * b0;
-    z3 += lo & M;
-    z4 += (Math.multiplyHigh(a3, b0) << 12) | (lo >>> 52);
-    lo = a3 * b1;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a3, b1) << 12) | (lo >>> 52);
-    lo = a3 * b2;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(a3, b2) << 12) | (lo >>> 52);
-    lo = a3 * b3;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(a3, b3) << 12) | (lo >>> 52);
-    lo = a3 * b4;
-    z7 += lo & M;
-    z8 += (Math.multiplyHigh(a3, b4) << 12) | (lo >>> 52);
-    lo = a4 * b0;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a4, b0) << 12) | (lo >>> 52);
-    lo = a4 * b1;
-    z5 += lo & M;
-    z6 += (Math.multiplyHigh(a4, b1) << 12) | (lo >>> 52);
-    lo = a4 * b2;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(a4, b2) << 12) | (lo >>> 52);
-    lo = a4 * b3;
-    z7 += lo & M;
-    z8 += (Math.multiplyHigh(a4, b3) << 12) | (lo >>> 52);
-    lo = a4 * b4;
-    z8 += lo & M;
-    z9 += (Math.multiplyHigh(a4, b4) << 12) | (lo >>> 52);
+    z0 += (a0 * b0) & M;
+    z1 += Math.multiplyHigh(a0 << 6, b0 << 6);
+    z1 += (a0 * b1) & M;
+    z2 += Math.multiplyHigh(a0 << 6, b1 << 6);
+    z2 += (a0 * b2) & M;
+    z3 += Math.multiplyHigh(a0 << 6, b2 << 6);
+    z3 += (a0 * b3) & M;
+    z4 += Math.multiplyHigh(a0 << 6, b3 << 6);
+    z4 += (a0 * b4) & M;
+    z5 += Math.multiplyHigh(a0 << 6, b4 << 6);
+    z1 += (a1 * b0) & M;
+    z2 += Math.multiplyHigh(a1 << 6, b0 << 6);
+    z2 += (a1 * b1) & M;
+    z3 += Math.multiplyHigh(a1 << 6, b1 << 6);
+    z3 += (a1 * b2) & M;
+    z4 += Math.multiplyHigh(a1 << 6, b2 << 6);
+    z4 += (a1 * b3) & M;
+    z5 += Math.multiplyHigh(a1 << 6, b3 << 6);
+    z5 += (a1 * b4) & M;
+    z6 += Math.multiplyHigh(a1 << 6, b4 << 6);
+    z2 += (a2 * b0) & M;
+    z3 += Math.multiplyHigh(a2 << 6, b0 << 6);
+    z3 += (a2 * b1) & M;
+    z4 += Math.multiplyHigh(a2 << 6, b1 << 6);
+    z4 += (a2 * b2) & M;
+    z5 += Math.multiplyHigh(a2 << 6, b2 << 6);
+    z5 += (a2 * b3) & M;
+    z6 += Math.multiplyHigh(a2 << 6, b3 << 6);
+    z6 += (a2 * b4) & M;
+    z7 += Math.multiplyHigh(a2 << 6, b4 << 6);
+    z3 += (a3 * b0) & M;
+    z4 += Math.multiplyHigh(a3 << 6, b0 << 6);
+    z4 += (a3 * b1) & M;
+    z5 += Math.multiplyHigh(a3 << 6, b1 << 6);
+    z5 += (a3 * b2) & M;
+    z6 += Math.multiplyHigh(a3 << 6, b2 << 6);
+    z6 += (a3 * b3) & M;
+    z7 += Math.multiplyHigh(a3 << 6, b3 << 6);
+    z7 += (a3 * b4) & M;
+    z8 += Math.multiplyHigh(a3 << 6, b4 << 6);
+    z4 += (a4 * b0) & M;
+    z5 += Math.multiplyHigh(a4 << 6, b0 << 6);
+    z5 += (a4 * b1) & M;
+    z6 += Math.multiplyHigh(a4 << 6, b1 << 6);
+    z6 += (a4 * b2) & M;
+    z7 += Math.multiplyHigh(a4 << 6, b2 << 6);
+    z7 += (a4 * b3) & M;
+    z8 += Math.multiplyHigh(a4 << 6, b3 << 6);
+    z8 += (a4 * b4) & M;
+    z9 += Math.multiplyHigh(a4 << 6, b4 << 6);
     reduce(r, z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
   }
 
@@ -157,6 +134,8 @@ final class Sm2Field {
    * @param a the value
    */
   static void sqr(long[] r, long[] a) {
+    // A cross term counts twice: 2·a_i·a_j is split as (2·a_i·a_j) mod 2^52 and
+    // multiplyHigh(a_i << 6, a_j << 7) = ⌊2·a_i·a_j / 2^52⌋ (factors below 2^59).
     long a0 = a[0];
     long a1 = a[1];
     long a2 = a[2];
@@ -172,63 +151,36 @@ final class Sm2Field {
     long z7 = 0;
     long z8 = 0;
     long z9 = 0;
-    long lo;
-    long hi;
-    lo = a0 * a0;
-    z0 += lo & M;
-    z1 += (Math.multiplyHigh(a0, a0) << 12) | (lo >>> 52);
-    lo = a0 * a1;
-    hi = (Math.multiplyHigh(a0, a1) << 12) | (lo >>> 52);
-    z1 += (lo & M) << 1;
-    z2 += hi << 1;
-    lo = a0 * a2;
-    hi = (Math.multiplyHigh(a0, a2) << 12) | (lo >>> 52);
-    z2 += (lo & M) << 1;
-    z3 += hi << 1;
-    lo = a0 * a3;
-    hi = (Math.multiplyHigh(a0, a3) << 12) | (lo >>> 52);
-    z3 += (lo & M) << 1;
-    z4 += hi << 1;
-    lo = a0 * a4;
-    hi = (Math.multiplyHigh(a0, a4) << 12) | (lo >>> 52);
-    z4 += (lo & M) << 1;
-    z5 += hi << 1;
-    lo = a1 * a1;
-    z2 += lo & M;
-    z3 += (Math.multiplyHigh(a1, a1) << 12) | (lo >>> 52);
-    lo = a1 * a2;
-    hi = (Math.multiplyHigh(a1, a2) << 12) | (lo >>> 52);
-    z3 += (lo & M) << 1;
-    z4 += hi << 1;
-    lo = a1 * a3;
-    hi = (Math.multiplyHigh(a1, a3) << 12) | (lo >>> 52);
-    z4 += (lo & M) << 1;
-    z5 += hi << 1;
-    lo = a1 * a4;
-    hi = (Math.multiplyHigh(a1, a4) << 12) | (lo >>> 52);
-    z5 += (lo & M) << 1;
-    z6 += hi << 1;
-    lo = a2 * a2;
-    z4 += lo & M;
-    z5 += (Math.multiplyHigh(a2, a2) << 12) | (lo >>> 52);
-    lo = a2 * a3;
-    hi = (Math.multiplyHigh(a2, a3) << 12) | (lo >>> 52);
-    z5 += (lo & M) << 1;
-    z6 += hi << 1;
-    lo = a2 * a4;
-    hi = (Math.multiplyHigh(a2, a4) << 12) | (lo >>> 52);
-    z6 += (lo & M) << 1;
-    z7 += hi << 1;
-    lo = a3 * a3;
-    z6 += lo & M;
-    z7 += (Math.multiplyHigh(a3, a3) << 12) | (lo >>> 52);
-    lo = a3 * a4;
-    hi = (Math.multiplyHigh(a3, a4) << 12) | (lo >>> 52);
-    z7 += (lo & M) << 1;
-    z8 += hi << 1;
-    lo = a4 * a4;
-    z8 += lo & M;
-    z9 += (Math.multiplyHigh(a4, a4) << 12) | (lo >>> 52);
+    z0 += (a0 * a0) & M;
+    z1 += Math.multiplyHigh(a0 << 6, a0 << 6);
+    z1 += ((a0 * a1) << 1) & M;
+    z2 += Math.multiplyHigh(a0 << 6, a1 << 7);
+    z2 += ((a0 * a2) << 1) & M;
+    z3 += Math.multiplyHigh(a0 << 6, a2 << 7);
+    z3 += ((a0 * a3) << 1) & M;
+    z4 += Math.multiplyHigh(a0 << 6, a3 << 7);
+    z4 += ((a0 * a4) << 1) & M;
+    z5 += Math.multiplyHigh(a0 << 6, a4 << 7);
+    z2 += (a1 * a1) & M;
+    z3 += Math.multiplyHigh(a1 << 6, a1 << 6);
+    z3 += ((a1 * a2) << 1) & M;
+    z4 += Math.multiplyHigh(a1 << 6, a2 << 7);
+    z4 += ((a1 * a3) << 1) & M;
+    z5 += Math.multiplyHigh(a1 << 6, a3 << 7);
+    z5 += ((a1 * a4) << 1) & M;
+    z6 += Math.multiplyHigh(a1 << 6, a4 << 7);
+    z4 += (a2 * a2) & M;
+    z5 += Math.multiplyHigh(a2 << 6, a2 << 6);
+    z5 += ((a2 * a3) << 1) & M;
+    z6 += Math.multiplyHigh(a2 << 6, a3 << 7);
+    z6 += ((a2 * a4) << 1) & M;
+    z7 += Math.multiplyHigh(a2 << 6, a4 << 7);
+    z6 += (a3 * a3) & M;
+    z7 += Math.multiplyHigh(a3 << 6, a3 << 6);
+    z7 += ((a3 * a4) << 1) & M;
+    z8 += Math.multiplyHigh(a3 << 6, a4 << 7);
+    z8 += (a4 * a4) & M;
+    z9 += Math.multiplyHigh(a4 << 6, a4 << 6);
     reduce(r, z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
   }
 
