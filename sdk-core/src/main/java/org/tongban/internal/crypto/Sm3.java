@@ -177,7 +177,7 @@ public final class Sm3 implements ExtendedDigest {
     // instruction count, so every sum adds what is ready early first and what depends on this
     // round's E or A last: rotl(a12 + T_j + E, 7) leaves one addition after E (not two), and
     // TT1 = (D + W'_j) + FF + SS2, TT2 = (H + W_j) + GG + SS1 leave two; the chain from E to
-    // the next E is seven operations instead of nine. One round per pass, with the words moved
+    // the next E is seven operations (eight in BouncyCastle's order, nine in our earlier one). One round per pass, with the words moved
     // as the standard writes it: HotSpot unrolls the loop and renames the registers itself, and
     // measured faster so than four hand-renamed rounds per pass (which also spilled more).
     // W_16..W_19 first; from round 16 on, each pass expands the word four rounds ahead (the one
