@@ -53,11 +53,14 @@ class Sm3Test {
     SplittableRandom random = new SplittableRandom(7);
     Sm3 ours = new Sm3();
     for (int round = 0; round < 2000; round++) {
-      byte[] data = new byte[random.nextInt(0, 700)];
+      byte[] data = new byte[random.nextInt(0, 3000)];
       random.nextBytes(data);
       int off = 0;
       while (off < data.length) {
-        int n = random.nextInt(0, Math.min(130, data.length - off) + 1);
+        // Short pieces (through the block buffer) and long ones (many blocks in one call,
+        // at any offset of the input).
+        int most = random.nextInt(4) == 0 ? 1500 : 130;
+        int n = random.nextInt(0, Math.min(most, data.length - off) + 1);
         if (n == 1 && random.nextBoolean()) {
           ours.update(data[off]);
         } else {
