@@ -26,11 +26,11 @@ import org.tongban.internal.crypto.Sm3;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// Ten warm-up seconds and three forks: with three and two, forks landed a fifth apart (the
+// Ten warm-up seconds and five forks: with three and two, forks landed a fifth apart (the
 // VM's neighbours), and the error bars hid the difference being measured.
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(3)
+@Fork(5)
 public class Sm3Benchmark {
   @Param({"1024", "1048576"})
   public int size;

@@ -48,6 +48,17 @@ class Sm3Test {
     assertArrayEquals(bc(big), Sm3.digest(big));
   }
 
+  /** A hundred thousand random messages of random lengths, up to five blocks each. */
+  @Test
+  void sameAsBouncyCastle_100000RandomMessages() {
+    SplittableRandom random = new SplittableRandom(2016);
+    for (int i = 0; i < 100_000; i++) {
+      byte[] data = new byte[random.nextInt(0, 321)];
+      random.nextBytes(data);
+      assertArrayEquals(bc(data), Sm3.digest(data), "message " + i);
+    }
+  }
+
   @Test
   void sameAsBouncyCastle_overRandomSplits_andReuse() {
     SplittableRandom random = new SplittableRandom(7);
