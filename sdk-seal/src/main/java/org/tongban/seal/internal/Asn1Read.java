@@ -239,17 +239,14 @@ public final class Asn1Read {
       return null;
     }
     int at = yearDigits;
-    int month = digits(s, at, 2);
-    int day = digits(s, at + 2, 2);
-    int hour = digits(s, at + 4, 2);
-    int minute = digits(s, at + 6, 2);
-    int second = digits(s, at + 8, 2);
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
-        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    try {
+      // LocalDateTime.of refuses every field out of range, day 31 of a 30-day month included.
+      return java.time.LocalDateTime.of(year, digits(s, at, 2), digits(s, at + 2, 2),
+          digits(s, at + 4, 2), digits(s, at + 6, 2), digits(s, at + 8, 2))
+          .toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
       return null;
     }
-    return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
-        .toInstant(java.time.ZoneOffset.UTC);
   }
 
   private static int digits(String s, int from, int count) {

@@ -42,7 +42,7 @@ class Asn1ReadTimeTest {
   @Test
   void generalizedTimeAsBouncyCastleReadsIt() throws Exception {
     SplittableRandom r = new SplittableRandom(7);
-    int quick = 0;
+    int readable = 0;
     for (int i = 0; i < 20_000; i++) {
       String text = String.format("%04d", i < 10_000 ? i : r.nextInt(10_000)) + two(r, 14)
           + two(r, 33) + two(r, 25) + two(r, 61) + two(r, 62) + "Z";
@@ -54,9 +54,9 @@ class Asn1ReadTimeTest {
       }
       Optional<Instant> expected = bouncyCastle(t::getDate);
       assertEquals(expected, ours(() -> Asn1Read.generalizedTime(t)), text);
-      quick += expected.isPresent() ? 1 : 0;
+      readable += expected.isPresent() ? 1 : 0;
     }
-    assertTrue(quick > 10_000, "too few readable samples: " + quick);
+    assertTrue(readable > 10_000, "too few readable samples: " + readable);
   }
 
   @Test
