@@ -212,6 +212,18 @@ public final class Asn1Read {
   }
 
   /**
+   * Reads an X.509/CMS {@code Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }}
+   * (a CMS signing-time attribute, for one), as {@link #utcTime} or {@link #generalizedTime}.
+   *
+   * @param o the value
+   * @return the instant
+   * @throws MalformedInputException for any other type or a time that cannot be read
+   */
+  public static Instant time(ASN1Encodable o) {
+    return o instanceof ASN1UTCTime ? utcTime(o) : generalizedTime(o);
+  }
+
+  /**
    * The DER forms of the two ASN.1 times, {@code YYYYMMDDHHMMSSZ} and {@code YYMMDDHHMMSSZ}
    * (years 50–99 are 19xx, as X.509 reads them), read directly; null for any other text, which
    * the caller then gives to BouncyCastle's parser exactly as before. Every seal and signature

@@ -1,6 +1,7 @@
 package org.tongban.seal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.cms.Time;
 import org.junit.jupiter.api.Test;
 import org.tongban.MalformedInputException;
 
@@ -85,5 +89,31 @@ class Asn1ReadTimeTest {
       ASN1UTCTime t = new ASN1UTCTime(text);
       assertEquals(bouncyCastle(t::getAdjustedDate), ours(() -> Asn1Read.utcTime(t)), text);
     }
+  }
+
+  /**
+   * A CMS {@code Time} (the PDF signing-time attribute) reads as BouncyCastle's {@code Time}
+   * reads it, in both choices, and any other type is a typed refusal.
+   */
+  @Test
+  void cmsTimeAsBouncyCastleReadsIt() throws Exception {
+    SplittableRandom r = new SplittableRandom(9);
+    for (int i = 0; i < 4_000; i++) {
+      String utc = two(r, 100) + two(r, 14) + two(r, 33) + two(r, 25) + two(r, 61) + two(r, 62)
+          + "Z";
+      String gen = String.format("%04d", 1900 + r.nextInt(300)) + utc.substring(2);
+      for (org.bouncycastle.asn1.ASN1Primitive t : new org.bouncycastle.asn1.ASN1Primitive[] {
+          new ASN1UTCTime(utc), new ASN1GeneralizedTime(gen)}) {
+        assertEquals(bouncyCastle(() -> Time.getInstance(t).getDate()),
+            ours(() -> Asn1Read.time(t)), t.toString());
+      }
+    }
+    assertEquals(Instant.parse("2049-12-31T23:59:59Z"),
+        Asn1Read.time(new ASN1UTCTime("491231235959Z")));
+    assertEquals(Instant.parse("1950-01-01T00:00:00Z"),
+        Asn1Read.time(new ASN1GeneralizedTime("19500101000000Z")));
+    assertThrows(MalformedInputException.class, () -> Asn1Read.time(new ASN1Integer(1)));
+    assertThrows(MalformedInputException.class,
+        () -> Asn1Read.time(new DERPrintableString("491231235959Z")));
   }
 }

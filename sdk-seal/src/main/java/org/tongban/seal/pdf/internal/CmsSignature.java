@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -30,6 +29,7 @@ import org.tongban.MalformedInputException;
 import org.tongban.crypto.SignatureAlgorithm;
 import org.tongban.internal.asn1.Der;
 import org.tongban.io.Limits;
+import org.tongban.seal.internal.Asn1Read;
 
 /**
  * The CMS signature in a PDF's {@code /Contents}: one {@code ContentInfo} (BER, bounded in
@@ -224,7 +224,7 @@ public final class CmsSignature {
         throw new MalformedInputException("content-type attribute is not id-data");
       }
       p.signingTime = single(table, CMSAttributes.signingTime, false)
-          .map(t -> Time.getInstance(t).getDate().toInstant());
+          .map(Asn1Read::time);
       Optional<ASN1Encodable> scv2 = single(table,
           PKCSObjectIdentifiers.id_aa_signingCertificateV2, false);
       if (scv2.isPresent()) {
