@@ -150,7 +150,7 @@ public final class CompactLicense {
         throw new MalformedInputException("missing licence fields");
       }
       org.tongban.license.LicenseIdentifier identifier = identifier(idParts, issuerCode);
-      String type = holderType >= 0 && holderType <= 999 ? String.format("%03d", holderType)
+      String type = holderType >= 0 && holderType <= 999 ? zeroPadded(holderType, 3)
           : "";
       b.identifier(identifier).typeCode(identifier.typeCode())
           .issuingAuthority(authority, identifier.issuerCode())
@@ -180,7 +180,17 @@ public final class CompactLicense {
     if (n < 0 || n > 999) {
       throw new MalformedInputException(what + " out of range");
     }
-    return String.format("%03d", n);
+    return zeroPadded(n, 3);
+  }
+
+  /**
+   * n (at least 0) in decimal with leading zeros to {@code width} digits. Not
+   * {@code String.format}: its format-string parser (a regex match) ran three times in every
+   * verification of a compact code.
+   */
+  static String zeroPadded(long n, int width) {
+    String d = Long.toString(n);
+    return d.length() >= width ? d : "0".repeat(width - d.length()) + d;
   }
 
   /** A code in its shortest lossless form (see the class comment). */
@@ -242,7 +252,7 @@ public final class CompactLicense {
       if (n < 0 || n >= 100_000_000_000_000_000L) {
         throw new MalformedInputException(what + ": not a resident identity number");
       }
-      String first17 = String.format("%017d", n);
+      String first17 = zeroPadded(n, 17);
       return first17 + ResidentIdNumber.checkCharacter(first17);
     }
     return Cbor.text(v, what);
