@@ -86,6 +86,22 @@ public class LicenseVerifyBenchmark {
    */
   @Setup
   public void setUp() throws IOException {
+    // ZXing's plain QRCodeReader misses about 3 % of clean rendered codes (200 set-ups: 6; it
+    // reports NotFound or Format, while zbarimg, PURE_BARCODE and our reader read them): the
+    // baseline row must time a read, so such a licence is issued again with a new key.
+    for (int attempt = 1; ; attempt++) {
+      String broken = issue();
+      if (broken == null) {
+        return;
+      }
+      if (!broken.equals("ZXing's PNG decode") || attempt == 10) {
+        throw new IllegalStateException("benchmark input does not verify: " + broken);
+      }
+    }
+  }
+
+  /** Issues a licence with a new key; returns what did not verify, or null. */
+  private String issue() throws IOException {
     KeyType type = alg.equals("SM2") ? KeyType.SM2 : KeyType.EC_P256;
     SignatureAlgorithm sa = alg.equals("SM2") ? SignatureAlgorithm.SM2_SM3
         : SignatureAlgorithm.ECDSA_P256_SHA256;
@@ -120,12 +136,9 @@ public class LicenseVerifyBenchmark {
         .parameters(SignatureParameters.ec(SignatureEncoding.RAW_R_S)).build();
     // ZXing's plain decode mostly does not read such frames (the sensor noise's speckle): the
     // baseline row is the time its attempt takes, read or not.
-    String broken = !baselineRawSignature() ? "raw signature" : !verifyText() ? "text"
+    return !baselineRawSignature() ? "raw signature" : !verifyText() ? "text"
         : !verifyPng() ? "PNG" : !verifyFrame() ? "frame"
         : !text.equals(baselineZxingPng()) ? "ZXing's PNG decode" : null;
-    if (broken != null) {
-      throw new IllegalStateException("benchmark input does not verify: " + broken);
-    }
   }
 
   /**
