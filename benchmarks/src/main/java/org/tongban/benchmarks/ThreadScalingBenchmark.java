@@ -116,7 +116,7 @@ public class ThreadScalingBenchmark {
 
     long run() {
       long v = x;
-      // A dependent chain of register operations, about a microsecond: no memory, no calls.
+      // A dependent chain of register operations, about 5 µs: no memory, no calls.
       for (int i = 0; i < 2_000; i++) {
         v = Long.rotateLeft(v + i, 7) ^ i;
         v = v * 31 + 1;
