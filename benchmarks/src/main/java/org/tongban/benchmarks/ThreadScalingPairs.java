@@ -62,28 +62,24 @@ public final class ThreadScalingPairs {
   private static IntPredicate workload(String name) throws Exception {
     switch (name) {
       case "token" -> {
-        TokenVerifyBenchmark t = new TokenVerifyBenchmark();
-        t.algorithm = "SM2SM3";
+        ThreadScalingBenchmark.Token t = new ThreadScalingBenchmark.Token();
         t.setUp();
-        return id -> t.tongbanVerifyIdToken().isValid();
+        return id -> t.verify();
       }
       case "licence" -> {
-        LicenseVerifyBenchmark l = new LicenseVerifyBenchmark();
-        l.alg = "SM2";
+        ThreadScalingBenchmark.Licence l = new ThreadScalingBenchmark.Licence();
         l.setUp();
-        return id -> l.verifyText();
+        return id -> l.verify();
       }
       case "pdf" -> {
-        PdfSealVerifyBenchmark p = new PdfSealVerifyBenchmark();
-        p.algorithm = "SM2";
-        p.megabytes = 1;
+        ThreadScalingBenchmark.Pdf p = new ThreadScalingBenchmark.Pdf();
         p.setUp();
-        return id -> p.tongbanVerify().isValid();
+        return id -> p.verify();
       }
       case "seal" -> {
-        SealVerifyBenchmark s = new SealVerifyBenchmark();
+        ThreadScalingBenchmark.Seal s = new ThreadScalingBenchmark.Seal();
         s.setUp();
-        return id -> s.tongbanVerify();
+        return id -> s.verify();
       }
       case "machine" -> {
         // Each thread its own state, made by that thread (its own allocation buffer).

@@ -254,5 +254,4 @@ public final class Sm3 implements ExtendedDigest {
       v7 ^= h;
     }
   }
-
 }

@@ -188,7 +188,7 @@ public final class CompactLicense {
    * {@code String.format}: its format-string parser (a regex match) ran three times in every
    * verification of a compact code.
    */
-  static String zeroPadded(long n, int width) {
+  private static String zeroPadded(long n, int width) {
     String d = Long.toString(n);
     return d.length() >= width ? d : "0".repeat(width - d.length()) + d;
   }

@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.cms.Time;
 import org.junit.jupiter.api.Test;
 import org.tongban.MalformedInputException;
+import org.tongban.result.Reason;
 
 /**
  * The seal parsers read DER times without BouncyCastle's date parser; every text must still
@@ -112,8 +113,9 @@ class Asn1ReadTimeTest {
         Asn1Read.time(new ASN1UTCTime("491231235959Z")));
     assertEquals(Instant.parse("1950-01-01T00:00:00Z"),
         Asn1Read.time(new ASN1GeneralizedTime("19500101000000Z")));
-    assertThrows(MalformedInputException.class, () -> Asn1Read.time(new ASN1Integer(1)));
-    assertThrows(MalformedInputException.class,
-        () -> Asn1Read.time(new DERPrintableString("491231235959Z")));
+    assertEquals(Reason.FORMAT_FAILURE, assertThrows(MalformedInputException.class,
+        () -> Asn1Read.time(new ASN1Integer(1))).reason());
+    assertEquals(Reason.FORMAT_FAILURE, assertThrows(MalformedInputException.class,
+        () -> Asn1Read.time(new DERPrintableString("491231235959Z"))).reason());
   }
 }
